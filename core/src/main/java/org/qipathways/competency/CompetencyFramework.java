@@ -29,7 +29,7 @@ public record CompetencyFramework(
         @NotBlank(message = "is required") String title,
         String description,
         @NotNull(message = "is required") @Valid ProficiencyScale scale,
-        @Valid List<Competency> competencies) {
+        List<@Valid Competency> competencies) {
 
     public CompetencyFramework {
         competencies = competencies == null ? List.of() : List.copyOf(competencies);

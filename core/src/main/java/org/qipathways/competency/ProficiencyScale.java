@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param levels the levels, numbered 1, 2, 3... in order
  */
 public record ProficiencyScale(@NotBlank(message = "is required") String name,
-                               @NotEmpty(message = "must list at least one level") @Valid List<ProficiencyLevel> levels) {
+                               @NotEmpty(message = "must list at least one level") List<@Valid ProficiencyLevel> levels) {
 
     public ProficiencyScale {
         levels = levels == null ? List.of() : List.copyOf(levels);

@@ -60,10 +60,10 @@ public record Programme(
         @NotBlank(message = "is required, e.g. \"1.0\"") String version,
         String description,
         @NotNull(message = "is required") @Valid CompetencyFramework framework,
-        @NotEmpty(message = "must list at least one unit") @Valid List<Unit> units,
-        @Valid List<PriorLearning> priorLearning,
-        @Valid List<CompetencyEvidence> competencyEvidence,
-        @NotEmpty(message = "must list at least one tier") @Valid List<Tier> tiers) {
+        @NotEmpty(message = "must list at least one unit") List<@Valid Unit> units,
+        List<@Valid PriorLearning> priorLearning,
+        List<@Valid CompetencyEvidence> competencyEvidence,
+        @NotEmpty(message = "must list at least one tier") List<@Valid Tier> tiers) {
 
     /**
      * Checks the whole definition.

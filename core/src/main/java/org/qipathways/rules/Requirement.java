@@ -51,7 +51,7 @@ public sealed interface Requirement {
 
     /** Holds when every child holds. */
     record AllOf(String label,
-                 @NotEmpty(message = "must list at least one requirement") @Valid List<Requirement> allOf)
+                 @NotEmpty(message = "must list at least one requirement") List<@Valid Requirement> allOf)
             implements Requirement {
         public AllOf {
             allOf = copy(allOf);
@@ -70,7 +70,7 @@ public sealed interface Requirement {
 
     /** Holds when at least one child holds: alternative routes such as Silver for Individuals or Teams. */
     record AnyOf(String label,
-                 @NotEmpty(message = "must list at least one alternative") @Valid List<Requirement> anyOf)
+                 @NotEmpty(message = "must list at least one alternative") List<@Valid Requirement> anyOf)
             implements Requirement {
         public AnyOf {
             anyOf = copy(anyOf);
@@ -90,7 +90,7 @@ public sealed interface Requirement {
     /** Holds when at least {@code atLeast} of the children hold ("2 of 3 team sessions"). */
     record AtLeastOf(String label,
                      @Min(value = 1, message = "must be at least 1") int atLeast,
-                     @NotEmpty(message = "must list at least one requirement") @Valid List<Requirement> of)
+                     @NotEmpty(message = "must list at least one requirement") List<@Valid Requirement> of)
             implements Requirement {
         public AtLeastOf {
             of = copy(of);
