@@ -21,7 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Any well-formed framework survives CASE and Moodle CSV, whatever its shape and text. */
-class FrameworkExchangeProperties {
+class FrameworkExchangePropertyTest {
 
     @Property(tries = 200)
     void caseRoundTripGivesTheSameFramework(@ForAll("frameworks") CompetencyFramework fw) {
