@@ -1,0 +1,88 @@
+package org.qipathways.competency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Any well-formed framework survives CASE and Moodle CSV, whatever its shape and text. */
+class FrameworkExchangePropertyTest {
+
+    @Property(tries = 200)
+    void caseRoundTripGivesTheSameFramework(@ForAll("frameworks") CompetencyFramework fw) {
+        String json = CaseJson.export(fw, URI.create("https://example.org/case"), Instant.EPOCH);
+        assertThat(CaseJson.parse(json, "p.json")).isEqualTo(fw);
+        assertThat(CaseJson.export(fw, URI.create("https://example.org/case"), Instant.EPOCH)).isEqualTo(json);
+    }
+
+    @Property(tries = 200)
+    void moodleCsvReadsBackAsTheSameTreeParentsFirst(@ForAll("frameworks") CompetencyFramework fw) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(MoodleCompetencyCsv.export(fw))) {
+            it.forEachRemaining(rows::add);
+        }
+        assertThat(rows).hasSize(2 + fw.competencies().size()).allSatisfy(r -> assertThat(r).hasSize(14));
+        assertThat(rows.get(1)[2]).isEqualTo(fw.title());
+        Set<String> seen = new HashSet<>();
+        for (String[] r : rows.subList(2, rows.size())) {
+            Competency c = fw.competency(r[1]).orElseThrow();
+            assertThat(r[0]).isEqualTo(c.parent() == null ? "" : c.parent());
+            assertThat(r[0].isEmpty() || seen.contains(r[0])).as("parent before child").isTrue();
+            assertThat(r[2]).isEqualTo(c.title());
+            assertThat(r[3]).isEqualTo(c.description() == null ? "" : c.description());
+            seen.add(r[1]);
+        }
+    }
+
+    @Provide
+    Arbitrary<CompetencyFramework> frameworks() {
+        Arbitrary<String> text = Arbitraries.strings().withCharRange(' ', '~').withChars("éß—’\n\r\t")
+                .ofMinLength(1).ofMaxLength(40).filter(s -> !s.isBlank());
+        Arbitrary<String> levelName = Arbitraries.strings().withCharRange('A', 'z').withChars(" \"'é")
+                .ofMinLength(1).ofMaxLength(15).filter(s -> !s.isBlank() && s.strip().equals(s));
+        Arbitrary<List<ProficiencyLevel>> levels = levelName.list().ofMinSize(1).ofMaxSize(6).uniqueElements()
+                .flatMap(names -> Arbitraries.integers().between(0, names.size() - 1).map(proficientFrom -> {
+                    List<ProficiencyLevel> out = new ArrayList<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        out.add(new ProficiencyLevel(i + 1, names.get(i), i >= proficientFrom));
+                    }
+                    return out;
+                }));
+        Arbitrary<List<String[]>> competencies = Combinators.combine(text, text.injectNull(0.5))
+                .as((title, description) -> new String[] {title, description})
+                .list().ofMaxSize(15);
+        return Combinators.combine(text, text.injectNull(0.3), text, levels, competencies, Arbitraries.longs())
+                .as((title, description, scaleName, lvls, cs, seed) -> {
+                    Random random = new Random(seed);
+                    List<Competency> list = new ArrayList<>();
+                    for (int i = 0; i < cs.size(); i++) {
+                        String parent = i == 0 || random.nextInt(3) == 0 ? null : "C-" + random.nextInt(i);
+                        String desc = cs.get(i)[1];
+                        // A description equal to the title is indistinguishable in CASE (see CaseJson).
+                        if (desc != null && desc.equals(cs.get(i)[0])) {
+                            desc = null;
+                        }
+                        list.add(new Competency("C-" + i, cs.get(i)[0], desc, parent));
+                    }
+                    Collections.shuffle(list, random); // children may come before their parents
+                    return new CompetencyFramework("FW-" + Math.floorMod(seed, 1000), title, description,
+                            new ProficiencyScale(scaleName, lvls), list);
+                });
+    }
+}
