@@ -23,6 +23,10 @@ public final class CompactRecord {
     static final int APPROVED = 1;
     static final int REJECTED = 2;
 
+    /** Packed sort keys: 20 bits of day (offset so 1970 is not the floor), 3 type, 10 item, 10 value, 20 index. */
+    private static final int DAY_OFFSET = 1 << 18;
+    private static final int INDEX_BITS = 20;
+
     final String learnerId;
     final int size;
     final int[] day;
@@ -116,6 +120,13 @@ public final class CompactRecord {
         }
 
         private Builder add(LocalDate date, byte t, int i, int v) {
+            long epochDay = date.toEpochDay();
+            if (epochDay + DAY_OFFSET < 0 || epochDay + DAY_OFFSET >= 1 << 20) {
+                throw new IllegalArgumentException("Date " + date + " is outside the supported range");
+            }
+            if (v < 0 || v >= 1 << 10 || i >= 1 << 10) {
+                throw new IllegalArgumentException("Event value " + v + " or item " + i + " is out of range");
+            }
             if (size == day.length) {
                 int n = size * 2;
                 day = Arrays.copyOf(day, n);
@@ -132,38 +143,33 @@ public final class CompactRecord {
         }
 
         public CompactRecord build() {
-            // Sort by (day, type, item, value) so that the order events arrived in cannot matter.
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
+            // Revocation reasons are numbered in text order, so the order events arrived in cannot matter.
+            String[] sortedReasons = Arrays.stream(reasons).distinct().sorted().toArray(String[]::new);
+            if (size >= 1 << INDEX_BITS) {
+                throw new IllegalArgumentException("Learner " + learnerId + " has " + size
+                        + " events; at most " + ((1 << INDEX_BITS) - 1) + " are supported");
             }
-            Arrays.sort(order, (a, b) -> {
-                int c = Integer.compare(day[a], day[b]);
-                if (c == 0) {
-                    c = Byte.compare(type[a], type[b]);
-                }
-                if (c == 0) {
-                    c = Integer.compare(item[a], item[b]);
-                }
-                if (c == 0 && type[a] == REVOKED) {
-                    c = reasons[value[a]].compareTo(reasons[value[b]]);
-                } else if (c == 0) {
-                    c = Integer.compare(value[a], value[b]);
-                }
-                return c;
-            });
+            // One primitive sort on packed keys (day, type, item, value, arrival index): no boxing.
+            long[] keys = new long[size];
+            for (int i = 0; i < size; i++) {
+                int v = type[i] == REVOKED ? Arrays.binarySearch(sortedReasons, reasons[value[i]]) : value[i];
+                value[i] = v;
+                keys[i] = ((long) (day[i] + DAY_OFFSET) << 43) | ((long) type[i] << 40) | ((long) item[i] << 30)
+                        | ((long) v << 20) | i;
+            }
+            Arrays.sort(keys);
             int[] d = new int[size];
             byte[] t = new byte[size];
             int[] it = new int[size];
             int[] v = new int[size];
             for (int i = 0; i < size; i++) {
-                int o = order[i];
+                int o = (int) (keys[i] & ((1 << INDEX_BITS) - 1));
                 d[i] = day[o];
                 t[i] = type[o];
                 it[i] = item[o];
                 v[i] = value[o];
             }
-            return new CompactRecord(learnerId, size, d, t, it, v, reasons.clone());
+            return new CompactRecord(learnerId, size, d, t, it, v, sortedReasons);
         }
     }
 }
