@@ -26,11 +26,7 @@ import org.qipathways.record.internal.Values;
  */
 public record LearnerRecord(String learnerId, List<LearnerEvent> events) {
 
-    private static final Comparator<LearnerEvent> ORDER = Comparator
-            .comparing(LearnerEvent::date)
-            .thenComparing(LearnerEvent::type)
-            .thenComparing(LearnerEvent::item)
-            .thenComparing(LearnerEvent::result);
+    private static final Comparator<LearnerEvent> ORDER = LearnerRecord::compare;
 
     /**
      * Sorts and checks the events.
@@ -48,6 +44,22 @@ public record LearnerRecord(String learnerId, List<LearnerEvent> events) {
         }
         sorted.sort(ORDER);
         events = Collections.unmodifiableList(sorted);
+    }
+
+    private static int compare(LearnerEvent a, LearnerEvent b) {
+        int c = a.date().compareTo(b.date());
+        if (c == 0) {
+            c = a.type().compareTo(b.type());
+        }
+        if (c == 0) {
+            c = a.item().compareTo(b.item());
+        }
+        if (c == 0) {
+            c = a instanceof LearnerEvent.Assessed && b instanceof LearnerEvent.Assessed
+                    ? Integer.compare(((LearnerEvent.Assessed) a).score(), ((LearnerEvent.Assessed) b).score())
+                    : a.result().compareTo(b.result());
+        }
+        return c;
     }
 
     /**

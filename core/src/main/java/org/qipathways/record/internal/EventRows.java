@@ -20,8 +20,8 @@ import org.qipathways.rules.Role;
 
 /**
  * Turns rows of {@code events.csv} into {@link LearnerEvent}s, checking each against the programme.
- * Codes, learner ids and dates are shared between rows, so a file of millions of events holds each
- * distinct string or date once.
+ * Every event refers to the programme's own instance of its code and rows share dates, so a file of
+ * millions of events does not hold millions of copies of the same few values.
  */
 public final class EventRows implements Table.Mapper<LearnerEvent> {
 
@@ -51,7 +51,7 @@ public final class EventRows implements Table.Mapper<LearnerEvent> {
     private final Map<String, String> priorLearning = new HashMap<>();
     private final Map<String, String> tiers = new HashMap<>();
     private final int maxLevel;
-    private final Map<String, String> learnerIds = new HashMap<>();
+    private String previousLearnerId;
     private final Map<String, LocalDate> dates = new HashMap<>();
 
     public EventRows(Programme programme) {
@@ -181,8 +181,13 @@ public final class EventRows implements Table.Mapper<LearnerEvent> {
             row.problem(LEARNER_ID, Values.quote(id) + " is not a learner id; use " + Values.LEARNER_ID_RULE);
             return null;
         }
-        String known = learnerIds.putIfAbsent(id, id);
-        return known != null ? known : id;
+        // Files usually list a learner's events together; reusing the previous row's id then saves a
+        // string per event without the cost of a lookup in a map of every learner.
+        if (id.equals(previousLearnerId)) {
+            return previousLearnerId;
+        }
+        previousLearnerId = id;
+        return id;
     }
 
     private LocalDate date(Table.Row row) {
