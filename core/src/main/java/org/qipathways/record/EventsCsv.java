@@ -20,7 +20,9 @@ import org.qipathways.record.internal.Table;
  * <p>The file is UTF-8 (a byte-order mark is skipped) RFC 4180 CSV with a header row naming
  * {@code learner_id, date, type, item, result} in any order; other columns are ignored. Every row is
  * checked against the programme: the item must be a code of the programme of the right sort for the
- * type, the result must fit the type. Each problem names file, line, column and reason:
+ * type, the result must fit the type. White space around values is ignored and the words of the
+ * {@code type} and {@code result} columns may be in any case. Each problem names file, line, column
+ * and reason:
  * <pre>{@code
  * events.csv:14: result: 'eighty' is not a score; assessed needs a whole number 0-100
  * }</pre>

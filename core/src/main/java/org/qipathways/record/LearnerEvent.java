@@ -14,10 +14,8 @@ import org.qipathways.rules.Role;
  * by {@link EventsCsv} where events enter). Java 17 code can dispatch on {@link #type()}:
  * <pre>{@code
  * LearnerEvent e = new LearnerEvent.Assessed("L0001", LocalDate.of(2025, 3, 14), "BRZ-QUIZ", 85);
- * switch (e.type()) {
- *     case ASSESSED -> best = Math.max(best, ((LearnerEvent.Assessed) e).score());
- *     case REVOKED -> ...
- *     default -> { }
+ * if (e.type() == LearnerEvent.Type.ASSESSED) {
+ *     best = Math.max(best, ((LearnerEvent.Assessed) e).score());
  * }
  * e.result();   // "85", as written in the result column
  * }</pre>

@@ -231,6 +231,13 @@ class EventsCsvTest {
     }
 
     @Test
+    void aFileWithoutAHeaderIsOneProblem() {
+        assertThat(problems("L1,2025-03-14,completed,BRZ-ELN,\nL2,2025-03-14,completed,BRZ-ELN,\n")).containsExactly(
+                "events.csv:1: the first row is not a header; the header must name learner_id, date, type and item "
+                        + "(and result when any event has one), in any order");
+    }
+
+    @Test
     void aColumnNamedTwiceIsAProblem() {
         assertThat(problems("learner_id,date,type,item,result,date\n")).containsExactly(
                 "events.csv:1: date: the header names this column twice (columns 2 and 6); keep one");

@@ -1,6 +1,6 @@
 package org.qipathways.record.internal;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
@@ -148,7 +148,7 @@ public final class Csv {
                 }
                 nextLine = parser.currentLocation().getLineNr();
                 return true;
-            } catch (JsonParseException e) {
+            } catch (JsonProcessingException e) {
                 done = true;
                 throw new SyntaxException(line, explain(e.getOriginalMessage()));
             }
@@ -180,7 +180,9 @@ public final class Csv {
         }
 
         private static String explain(String jackson) {
-            if (jackson != null && jackson.startsWith("Missing closing quote")) {
+            // Jackson refuses a value longer than its limit (20 million characters): in a CSV file
+            // that is a quote left open, not a real value.
+            if (jackson != null && (jackson.startsWith("Missing closing quote") || jackson.contains("exceeds the maximum"))) {
                 return "a value in double quotes that starts in this row is never closed; add the missing closing quote";
             }
             if (jackson != null && jackson.contains("Expected column separator")) {

@@ -133,10 +133,10 @@ public final class Table {
                 log.debug("{}: {}", source, result.counts());
                 return result;
             } catch (Csv.SyntaxException e) {
-                fatal(new InputProblem(source, e.line(), null, e.getMessage()));
+                list(new InputProblem(source, e.line(), null, e.getMessage()));
                 throw failure();
             } catch (CharacterCodingException e) {
-                fatal(new InputProblem(source, 0, null,
+                list(new InputProblem(source, 0, null,
                         "is not UTF-8 text; save it as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8)"));
                 throw failure();
             } catch (IOException e) {
@@ -150,7 +150,7 @@ public final class Table {
                     return List.copyOf(csv.values());
                 }
             }
-            fatal(new InputProblem(source, 0, null, "is empty; " + mapper.headerRule()));
+            list(new InputProblem(source, 0, null, "is empty; " + mapper.headerRule()));
             throw failure();
         }
 
@@ -164,7 +164,7 @@ public final class Table {
                 for (int c = 0; c < columns.size(); c++) {
                     if (columns.get(c).name().equals(name)) {
                         if (position[c] >= 0) {
-                            fatal(new InputProblem(source, line, columns.get(c).name(), "the header names this column twice"
+                            list(new InputProblem(source, line, columns.get(c).name(), "the header names this column twice"
                                     + " (columns " + (position[c] + 1) + " and " + (p + 1) + "); keep one"));
                         } else {
                             position[c] = p;
@@ -172,10 +172,22 @@ public final class Table {
                     }
                 }
             }
+            List<String> missing = new ArrayList<>();
+            boolean anyFound = false;
             for (int c = 0; c < columns.size(); c++) {
-                if (position[c] < 0 && columns.get(c).required()) {
-                    fatal(new InputProblem(source, line, columns.get(c).name(),
-                            "column missing from the header; " + mapper.headerRule()));
+                if (columns.get(c).required()) {
+                    if (position[c] < 0) {
+                        missing.add(columns.get(c).name());
+                    } else {
+                        anyFound = true;
+                    }
+                }
+            }
+            if (!anyFound) {
+                list(new InputProblem(source, line, null, "the first row is not a header; " + mapper.headerRule()));
+            } else {
+                for (String name : missing) {
+                    list(new InputProblem(source, line, name, "column missing from the header; " + mapper.headerRule()));
                 }
             }
             if (!listed.isEmpty()) {
@@ -223,14 +235,8 @@ public final class Table {
             }
         }
 
-        /** A problem that ends the read in either mode. */
-        private void fatal(InputProblem p) {
-            list(p);
-        }
-
         private InvalidInputException failure() {
-            int rejectedRows = options.skipInvalid() ? rejected.size() : bad;
-            return new InvalidInputException(source, listed, more, new ReadCounts(read, read - rejectedRows, rejectedRows));
+            return new InvalidInputException(source, listed, more, new ReadCounts(read, read - bad, bad));
         }
     }
 }
