@@ -98,77 +98,63 @@ public final class EventRows implements Table.Mapper<LearnerEvent> {
         if (result == null) {
             result = "";
         }
-        String lower = result.toLowerCase(Locale.ROOT);
-        LearnerEvent event = null;
-        switch (type) {
-            case COMPLETED:
+        String word = result.toLowerCase(Locale.ROOT);
+        Object value = switch (type) {
+            case COMPLETED -> {
                 if (!result.isEmpty()) {
                     row.problem(RESULT, Values.quote(result) + " must be empty; completed takes no result");
-                } else if (!row.hasProblems()) {
-                    event = new LearnerEvent.Completed(learnerId, date, item);
                 }
-                break;
-            case ASSESSED: {
-                int score = Values.parseSmallNumber(result, 100);
-                if (score < 0) {
-                    row.problem(RESULT, (result.isEmpty() ? missing : Values.quote(result) + " is not a score; ")
-                            + "assessed needs a whole number 0-100");
-                } else if (!row.hasProblems()) {
-                    event = new LearnerEvent.Assessed(learnerId, date, item, score);
-                }
-                break;
+                yield null;
             }
-            case ATTENDED: {
-                Role role = Role.fromId(lower);
-                if (role == null || role == Role.ANY) {
-                    row.problem(RESULT, (result.isEmpty() ? missing : Values.quote(result) + " is not a role; ")
-                            + "attended needs participant or facilitator");
-                } else if (!row.hasProblems()) {
-                    event = new LearnerEvent.Attended(learnerId, date, item, role);
-                }
-                break;
-            }
-            case EVIDENCE: {
-                EvidenceStatus status = EvidenceStatus.fromId(lower);
-                if (status == null) {
-                    row.problem(RESULT, (result.isEmpty() ? missing : Values.quote(result) + " is not an evidence status; ")
-                            + "evidence needs submitted, approved or rejected");
-                } else if (!row.hasProblems()) {
-                    event = new LearnerEvent.Evidence(learnerId, date, item, status);
-                }
-                break;
-            }
-            case RATED: {
-                int level = Values.parseSmallNumber(result, maxLevel);
-                if (level < 1) {
-                    row.problem(RESULT, (result.isEmpty() ? missing : Values.quote(result) + " is not a level of the "
-                            + programme.framework().scale().name() + " scale; ") + "rated needs a whole number 1-" + maxLevel);
-                } else if (!row.hasProblems()) {
-                    event = new LearnerEvent.Rated(learnerId, date, item, level);
-                }
-                break;
-            }
-            case PRIOR_LEARNING: {
-                Decision decision = Decision.fromId(lower);
-                if (decision == null) {
-                    row.problem(RESULT, (result.isEmpty() ? missing : Values.quote(result) + " is not a decision; ")
-                            + "prior_learning needs approved or rejected");
-                } else if (!row.hasProblems()) {
-                    event = new LearnerEvent.PriorLearning(learnerId, date, item, decision);
-                }
-                break;
-            }
-            case REVOKED:
+            case ASSESSED -> checked(row, result, missing, number(result, 100, 0), "a score",
+                    "assessed needs a whole number 0-100");
+            case ATTENDED -> checked(row, result, missing, role(word), "a role",
+                    "attended needs participant or facilitator");
+            case EVIDENCE -> checked(row, result, missing, EvidenceStatus.fromId(word), "an evidence status",
+                    "evidence needs submitted, approved or rejected");
+            case RATED -> checked(row, result, missing, number(result, maxLevel, 1),
+                    "a level of the " + programme.framework().scale().name() + " scale", "rated needs a whole number 1-" + maxLevel);
+            case PRIOR_LEARNING -> checked(row, result, missing, Decision.fromId(word), "a decision",
+                    "prior_learning needs approved or rejected");
+            case REVOKED -> {
                 if (result.isEmpty()) {
                     row.problem(RESULT, missing + "revoked needs the reason for the revocation");
-                } else if (!row.hasProblems()) {
-                    event = new LearnerEvent.Revoked(learnerId, date, item, result);
                 }
-                break;
-            default:
-                throw new IllegalStateException("unhandled event type " + type);
+                yield result;
+            }
+        };
+        if (row.hasProblems()) {
+            return null;
         }
-        return event;
+        return switch (type) {
+            case COMPLETED -> new LearnerEvent.Completed(learnerId, date, item);
+            case ASSESSED -> new LearnerEvent.Assessed(learnerId, date, item, (Integer) value);
+            case ATTENDED -> new LearnerEvent.Attended(learnerId, date, item, (Role) value);
+            case EVIDENCE -> new LearnerEvent.Evidence(learnerId, date, item, (EvidenceStatus) value);
+            case RATED -> new LearnerEvent.Rated(learnerId, date, item, (Integer) value);
+            case PRIOR_LEARNING -> new LearnerEvent.PriorLearning(learnerId, date, item, (Decision) value);
+            case REVOKED -> new LearnerEvent.Revoked(learnerId, date, item, result);
+        };
+    }
+
+    /** {@code value}, or {@code null} after reporting that {@code result} is not {@code what}. */
+    private static <V> V checked(Table.Row row, String result, String missing, V value, String what, String needs) {
+        if (value == null) {
+            row.problem(RESULT, (result.isEmpty() ? missing : Values.quote(result) + " is not " + what + "; ") + needs);
+        }
+        return value;
+    }
+
+    /** The whole number {@code text} when it is from {@code min} to {@code max}; {@code null} otherwise. */
+    private static Integer number(String text, int max, int min) {
+        int n = Values.parseSmallNumber(text, max);
+        return n >= min ? n : null;   // small Integers are cached, so no allocation per row
+    }
+
+    /** The role an attendance can have; {@code null} for anything else, including {@code any}. */
+    private static Role role(String word) {
+        Role role = Role.fromId(word);
+        return role == Role.ANY ? null : role;
     }
 
     private String learnerId(Table.Row row) {
