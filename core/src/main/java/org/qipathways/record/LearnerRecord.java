@@ -3,7 +3,6 @@ package org.qipathways.record;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import org.qipathways.record.internal.Values;
  * Everything on record for one learner: their events, oldest first. Immutable.
  *
  * <p>Events are sorted by date, then by type (in the order of {@link LearnerEvent.Type}), item and
- * result, so the same events give an equal record whatever order they arrived in.
+ * result (scores as numbers), so the same events give an equal record whatever order they arrived in.
  * <pre>{@code
  * ReadResult<LearnerEvent> events = EventsCsv.read(Path.of("events.csv"), programme, ReadOptions.STRICT);
  * Map<String, LearnerRecord> records = LearnerRecord.group(List.of(), events.rows());
@@ -25,8 +24,6 @@ import org.qipathways.record.internal.Values;
  * @param events    the learner's events, sorted
  */
 public record LearnerRecord(String learnerId, List<LearnerEvent> events) {
-
-    private static final Comparator<LearnerEvent> ORDER = LearnerRecord::compare;
 
     /**
      * Sorts and checks the events.
@@ -42,7 +39,7 @@ public record LearnerRecord(String learnerId, List<LearnerEvent> events) {
                         + ", not " + learnerId);
             }
         }
-        sorted.sort(ORDER);
+        sorted.sort(LearnerRecord::compare);
         events = Collections.unmodifiableList(sorted);
     }
 
