@@ -1,0 +1,82 @@
+package org.qipathways.record;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qipathways.record.internal.Values;
+
+/**
+ * Everything on record for one learner: their events, oldest first. Immutable.
+ *
+ * <p>Events are sorted by date, then by type (in the order of {@link LearnerEvent.Type}), item and
+ * result (scores as numbers), so the same events give an equal record whatever order they arrived in.
+ * <pre>{@code
+ * ReadResult<LearnerEvent> events = EventsCsv.read(Path.of("events.csv"), programme, ReadOptions.STRICT);
+ * Map<String, LearnerRecord> records = LearnerRecord.group(List.of(), events.rows());
+ * LearnerRecord one = records.get("L0001");
+ * one.events().get(0).date();   // the learner's first event
+ * }</pre>
+ *
+ * @param learnerId the learner
+ * @param events    the learner's events, sorted
+ */
+public record LearnerRecord(String learnerId, List<LearnerEvent> events) {
+
+    /**
+     * Sorts and checks the events.
+     *
+     * @throws IllegalArgumentException when an event belongs to another learner
+     */
+    public LearnerRecord {
+        Values.requireLearnerId(learnerId);
+        List<LearnerEvent> sorted = new ArrayList<>(Values.require(events, "events"));
+        for (LearnerEvent e : sorted) {
+            if (!e.learnerId().equals(learnerId)) {
+                throw new IllegalArgumentException("event " + e + " belongs to learner " + e.learnerId()
+                        + ", not " + learnerId);
+            }
+        }
+        sorted.sort(LearnerRecord::compare);
+        events = Collections.unmodifiableList(sorted);
+    }
+
+    private static int compare(LearnerEvent a, LearnerEvent b) {
+        int c = a.date().compareTo(b.date());
+        if (c == 0) {
+            c = a.type().compareTo(b.type());
+        }
+        if (c == 0) {
+            c = a.item().compareTo(b.item());
+        }
+        if (c == 0) {
+            c = a instanceof LearnerEvent.Assessed && b instanceof LearnerEvent.Assessed
+                    ? Integer.compare(((LearnerEvent.Assessed) a).score(), ((LearnerEvent.Assessed) b).score())
+                    : a.result().compareTo(b.result());
+        }
+        return c;
+    }
+
+    /**
+     * One record per learner, in order of first appearance: first the learners listed (each with a
+     * record, even without events), then learners who only appear in {@code events}.
+     *
+     * @param learners learners in input order, e.g. the rows of {@code learners.csv}; may be empty
+     * @param events   events of any learners, in input order
+     * @return an unmodifiable map from learner id to record, iterating in that order
+     */
+    public static Map<String, LearnerRecord> group(Collection<Learner> learners, Collection<? extends LearnerEvent> events) {
+        Map<String, List<LearnerEvent>> byLearner = new LinkedHashMap<>();
+        for (Learner l : learners) {
+            byLearner.putIfAbsent(l.learnerId(), new ArrayList<>());
+        }
+        for (LearnerEvent e : events) {
+            byLearner.computeIfAbsent(e.learnerId(), id -> new ArrayList<>()).add(e);
+        }
+        Map<String, LearnerRecord> records = new LinkedHashMap<>(byLearner.size() * 4 / 3 + 1);
+        byLearner.forEach((id, list) -> records.put(id, new LearnerRecord(id, list)));
+        return Collections.unmodifiableMap(records);
+    }
+}
