@@ -16,6 +16,8 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +116,22 @@ class ProgrammeSchemaTest {
     void aProgrammeUsingEveryFieldIsValidToBoth() {
         assertThat(errors(tree(EVERY_FIELD))).isEmpty();
         assertThat(Programme.parse(text(EVERY_FIELD), "every-field.yaml").tiers()).hasSize(2);
+    }
+
+    @Test
+    void theCompleteExampleOfTheFormatDocIsValidToBoth() throws IOException {
+        // Tests run in the module's directory; the format doc is the project's, one level up.
+        String doc = Files.readString(Path.of("..", "docs", "programme-format.md"));
+        Matcher block = Pattern.compile("```yaml\n(# yaml-language-server: \\$schema=.*?)```", Pattern.DOTALL).matcher(doc);
+        String example = null;
+        while (block.find()) {
+            example = block.group(1);
+        }
+        assertThat(example).as("the complete example in docs/programme-format.md").isNotNull();
+
+        assertThat(errors(YAML.readTree(example))).isEmpty();
+        Programme p = Programme.parse(example, "programme-format.md");
+        assertThat(p.tiers()).extracting(Tier::code).containsExactly("FOUNDATION", "PRACTITIONER");
     }
 
     // ---- broken documents ----------------------------------------------------------------------
