@@ -14,6 +14,7 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.qipathways.rules.EventSelector;
 import org.qipathways.rules.Requirement;
 import org.qipathways.rules.Role;
 import org.qipathways.rules.Window;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a programme definition (YAML or JSON) into the model, collecting every problem: syntax,
@@ -92,6 +94,8 @@ public final class DefinitionReader {
         private final String text;
         private final JsonFactory factory;
         private final List<DefinitionProblem> problems = new ArrayList<>();
+        /** For each list with elements left out of the model: the document index of each model element. */
+        private final Map<String, List<Integer>> readIndices = new HashMap<>();
         private LocatedTree tree;
 
         Reading(String source, String text, JsonFactory factory) {
@@ -106,7 +110,7 @@ public final class DefinitionReader {
             } catch (JsonProcessingException e) {
                 LocatedTree.Position at = LocatedTree.positionOf(e);
                 throw new ProgrammeDefinitionException(List.of(new DefinitionProblem(source, "", at.line(), at.column(),
-                        "the file is not valid " + (factory == JSON ? "JSON" : "YAML") + ": " + e.getOriginalMessage())));
+                        "the file is not valid " + (factory == JSON ? "JSON" : "YAML") + ": " + syntaxError(e))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -124,8 +128,10 @@ public final class DefinitionReader {
                 programme = toProgramme(tree.root());
             } catch (ProgrammeDefinitionException e) {
                 for (DefinitionProblem p : e.problems()) {
-                    if (!coveredByReaderProblem(p.path())) {
-                        problems.add(locate(p));
+                    DefinitionProblem inDocument = new DefinitionProblem(p.source(), documentPath(p.path()), p.line(),
+                            p.column(), p.message());
+                    if (!coveredByReaderProblem(inDocument.path())) {
+                        problems.add(locate(inDocument));
                     }
                 }
             }
@@ -135,6 +141,47 @@ public final class DefinitionReader {
             problems.sort(Comparator.comparingInt(DefinitionProblem::line).thenComparingInt(DefinitionProblem::column)
                     .thenComparing(DefinitionProblem::path));
             throw new ProgrammeDefinitionException(problems);
+        }
+
+        /**
+         * The parser's complaint in one line: SnakeYAML's own message spans several lines with a
+         * drawing of the place, which the problem's line and column already give.
+         */
+        private static String syntaxError(JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null) {
+                String context = m.getContext() == null ? ""
+                        : " (" + m.getContext() + (m.getContextMark() == null ? "" : " that starts at line "
+                        + (m.getContextMark().getLine() + 1) + ", column " + (m.getContextMark().getColumn() + 1)) + ")";
+                return m.getProblem() + context;
+            }
+            String message = String.valueOf(e.getOriginalMessage()).strip();
+            int end = message.indexOf('\n');
+            return end < 0 ? message : message.substring(0, end).strip();
+        }
+
+        /**
+         * A path the model reports (indices into the model's lists) as a path in the document: an
+         * element the reader could not read is left out of the model's list, so later elements
+         * there have a smaller index in the model than in the file.
+         */
+        private String documentPath(String modelPath) {
+            if (readIndices.isEmpty()) {
+                return modelPath;
+            }
+            StringBuilder out = new StringBuilder();
+            int i = 0;
+            while (i < modelPath.length()) {
+                int close = modelPath.charAt(i) == '[' ? modelPath.indexOf(']', i) : -1;
+                if (close > i + 1 && modelPath.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+                    int index = Integer.parseInt(modelPath.substring(i + 1, close));
+                    List<Integer> read = readIndices.get(out.toString());
+                    out.append('[').append(read != null && index < read.size() ? read.get(index) : index).append(']');
+                    i = close + 1;
+                } else {
+                    out.append(modelPath.charAt(i++));
+                }
+            }
+            return out.toString();
         }
 
         private boolean coveredByReaderProblem(String path) {
@@ -383,11 +430,16 @@ public final class DefinitionReader {
                 problem(path, "expected a list");
                 return out;
             }
+            List<Integer> read = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
                 T t = element.apply(node.get(i), path + "[" + i + "]");
                 if (t != null) {
                     out.add(t);
+                    read.add(i);
                 }
+            }
+            if (read.size() < node.size()) {
+                readIndices.put(path, read);
             }
             return out;
         }

@@ -1,0 +1,118 @@
+package org.qipathways.samples.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import org.qipathways.programme.DefinitionProblem;
+import org.qipathways.programme.ProgrammeDefinitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code qip} command line: one top command whose subcommands do the work.
+ * <pre>{@code
+ * java -jar qip.jar validate --programme my-programme.yaml
+ * java -jar qip.jar --help
+ * }</pre>
+ *
+ * <p>To add a subcommand, write a class annotated with {@code @Command} that implements
+ * {@code Callable<Integer>} (returning an {@link ExitCodes} value), mix in {@link ProgrammeOption}
+ * when it works on a programme, and list it in {@code subcommands} below. Subcommands print to
+ * {@code spec.commandLine().getOut()/getErr()} and report bad input by throwing
+ * {@link QipException} or {@link ProgrammeDefinitionException}; {@link #commandLine()} turns those
+ * into messages and exit codes, so no stack trace ever reaches a user.
+ */
+@Command(name = "qip",
+        // -h/--help and -V/--version on every subcommand too
+        scope = CommandLine.ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        versionProvider = Qip.Version.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "QI Pathways: model, evaluate and certify tiered quality-improvement training programmes.",
+        footer = {"", "Exit codes: 0 done; 1 the job failed; 2 bad usage or bad input.",
+                "Run 'qip help COMMAND' for a command's options."},
+        subcommands = {
+                ValidateCommand.class,
+                CommandLine.HelpCommand.class,
+        })
+public final class Qip implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Qip.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs {@code qip} with {@code args} and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The configured command line; tests call {@code execute} on it with their own
+     * {@code setOut}/{@code setErr} writers.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Qip()).setExecutionExceptionHandler(Qip::handle);
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: give one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** Turns what a subcommand threw into words on stderr and an exit code. */
+    private static int handle(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        if (e instanceof ProgrammeDefinitionException pde) {
+            for (DefinitionProblem p : pde.problems()) {
+                err.println(p);
+            }
+            int n = pde.problems().size();
+            String source = pde.problems().isEmpty() ? null : pde.problems().get(0).source();
+            err.println(name + ": " + n + (n == 1 ? " problem" : " problems")
+                    + (source == null ? "" : " in " + source));
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        if (e instanceof QipException qe) {
+            LOG.debug("{} stopped", name, qe);
+            err.println(name + ": " + qe.getMessage());
+            err.flush();
+            return qe.exitCode();
+        }
+        // A bug or an environment problem we did not foresee: say what happened in one line, and
+        // keep the stack trace for the debug log.
+        LOG.debug("{} failed", name, e);
+        err.println(name + ": failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        err.println("(for details, run: java -Dorg.slf4j.simpleLogger.defaultLogLevel=debug -jar qip.jar ...)");
+        err.flush();
+        return ExitCodes.FAILED;
+    }
+
+    /** {@code qip --version}: the project version, written into the jar at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties p = new Properties();
+            try (InputStream in = Qip.class.getResourceAsStream("qip-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                LOG.debug("cannot read qip-version.properties", e);
+            }
+            return new String[] {
+                    "qip " + p.getProperty("version", "(unknown version)") + " (QI Pathways)",
+                    "Java " + System.getProperty("java.version") + ", " + System.getProperty("java.vendor"),
+            };
+        }
+    }
+}
