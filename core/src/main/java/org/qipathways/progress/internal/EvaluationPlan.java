@@ -751,8 +751,9 @@ public final class EvaluationPlan {
     /** A route of an any-of, for a learner: its label with what is missing on it. */
     static String summary(Ctx c, Node route) {
         String missing = route.missing(c);
-        if (route.req.label() != null && !route.req.label().equals(missing)) {
-            return route.req.label() + " (" + missing + ")";
+        String label = route.req.label();
+        if (label != null && !missing.equals(label) && !missing.startsWith(label + ": ")) {
+            return label + " (" + missing + ")";
         }
         return missing;
     }
@@ -790,7 +791,8 @@ public final class EvaluationPlan {
                     open.add(ch.missing(c));
                 }
             }
-            return description + ": " + done + " of " + k + " done (still open: " + String.join("; ", open) + ")";
+            return description + ": " + done + " of " + k + " done"
+                    + (req.label() != null ? "" : " (still open: " + String.join("; ", open) + ")");
         }
 
         @Override

@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
                 "Run 'qip help COMMAND' for a command's options."},
         subcommands = {
                 ValidateCommand.class,
+                EvaluateCommand.class,
+                ExplainCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Qip implements Runnable {

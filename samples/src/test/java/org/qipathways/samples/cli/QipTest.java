@@ -183,7 +183,7 @@ class QipTest {
         });
         assertThat(qip("valdiate")).satisfies(r -> {
             assertThat(r.exit()).isEqualTo(2);
-            assertThat(r.err()).contains("Unmatched argument at index 0: 'valdiate'").contains("validate");
+            assertThat(r.err()).contains("Unmatched argument at index 0: 'valdiate'").contains("Did you mean: qip");
         });
         assertThat(qip()).satisfies(r -> {
             assertThat(r.exit()).isEqualTo(2);

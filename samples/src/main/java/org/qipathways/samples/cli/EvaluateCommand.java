@@ -1,0 +1,232 @@
+package org.qipathways.samples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.qipathways.programme.Programme;
+import org.qipathways.progress.Evaluator;
+import org.qipathways.progress.Progress;
+import org.qipathways.progress.RequirementResult;
+import org.qipathways.progress.TierProgress;
+import org.qipathways.record.LearnerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qip evaluate}: every learner's status on every tier as of a date, as CSV (the default),
+ * JSON with the full requirement tree, or a readable table.
+ * <pre>{@code
+ * $ qip evaluate --events events.csv --as-of 2026-03-31 --format csv
+ * learner_id,tier,status,achieved_on,expires_on,unmet
+ * L0000001,BRONZE,ACHIEVED,2024-01-12,,
+ * L0000001,SILVER,IN_PROGRESS,,,"Individual QI project plan: submitted on 2024-02-20, awaiting approval; ..."
+ * }</pre>
+ */
+@Command(name = "evaluate",
+        description = {"Tier status per learner as of a date.",
+                "One row per learner and tier: tiers in programme order, learners in input order"
+                        + " (learners.csv first when given, then events)."},
+        footer = {"", "Exit codes: 0 done; 2 bad input (every problem listed on stderr, nothing written) or bad usage."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { csv, json, table }
+
+    static final String HEADER = "learner_id,tier,status,achieved_on,expires_on,unmet";
+
+    @Mixin
+    ProgrammeOption programme;
+
+    @Mixin
+    LearnerInput input;
+
+    @Mixin
+    AsOfOption asOf;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+            description = "csv (default), json (with the full requirement tree per tier) or table.")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads to evaluate on. Default: the machine's cores.")
+    Integer threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Programme p = programme.programme();
+        List<LearnerRecord> records = input.read(p, err);
+        LocalDate date = asOf.date();
+        Evaluator evaluator = Evaluator.of(p);
+        List<Progress> results = threads == null ? evaluator.evaluateAll(records, date)
+                : evaluator.evaluateAll(records, date, threads);
+        if (out == null) {
+            PrintWriter o = spec.commandLine().getOut();
+            write(results, o);
+            o.flush();
+        } else {
+            // Write beside the target and move into place, so a failure never leaves half a file.
+            Path dir = out.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".qip-evaluate", ".tmp");
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+                write(results, w);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        err.println("evaluated " + results.size() + " learners as of " + date + (out == null ? "" : "; written to " + out));
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private void write(List<Progress> results, Writer w) throws IOException {
+        switch (format) {
+            case csv -> writeCsv(results, w);
+            case json -> writeJson(results, w);
+            case table -> writeTable(results, w);
+        }
+        w.flush();
+    }
+
+    static void writeCsv(List<Progress> results, Writer w) throws IOException {
+        w.write(HEADER);
+        w.write('\n');
+        StringBuilder line = new StringBuilder(128);
+        for (Progress p : results) {
+            for (TierProgress t : p.tiers()) {
+                line.setLength(0);
+                field(line, p.learnerId()).append(',');
+                field(line, t.tier()).append(',');
+                line.append(t.status()).append(',');
+                line.append(t.achievedOn() == null ? "" : t.achievedOn().toString()).append(',');
+                line.append(t.expiresOn() == null ? "" : t.expiresOn().toString()).append(',');
+                field(line, String.join("; ", t.unmet())).append('\n');
+                w.append(line);
+            }
+        }
+    }
+
+    /** RFC 4180: quote a field holding a comma, a quote or a line break. */
+    static StringBuilder field(StringBuilder sb, String value) {
+        boolean quote = false;
+        for (int i = 0; i < value.length() && !quote; i++) {
+            char c = value.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            return sb.append(value);
+        }
+        return sb.append('"').append(value.replace("\"", "\"\"")).append('"');
+    }
+
+    private static void writeJson(List<Progress> results, Writer w) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ArrayNode all = f.arrayNode();
+        for (Progress p : results) {
+            ObjectNode learner = all.addObject();
+            learner.put("learner_id", p.learnerId());
+            learner.put("as_of", p.asOf().toString());
+            ArrayNode tiers = learner.putArray("tiers");
+            for (TierProgress t : p.tiers()) {
+                ObjectNode n = tiers.addObject();
+                n.put("tier", t.tier());
+                n.put("status", t.status().name());
+                n.put("achieved_on", t.achievedOn() == null ? null : t.achievedOn().toString());
+                n.put("expires_on", t.expiresOn() == null ? null : t.expiresOn().toString());
+                if (t.revokedOn() != null) {
+                    n.put("revoked_on", t.revokedOn().toString());
+                    n.put("revocation_reason", t.revocationReason());
+                }
+                ArrayNode unmet = n.putArray("unmet");
+                t.unmet().forEach(unmet::add);
+                n.set("rule", tree(t.rule()));
+                if (t.renewal() != null) {
+                    n.set("renewal", tree(t.renewal()));
+                }
+            }
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(new NonClosing(w), all);
+        w.write('\n');
+    }
+
+    private static ObjectNode tree(RequirementResult r) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("requirement", r.description());
+        n.put("holds", r.holds());
+        n.put("since", r.since() == null ? null : r.since().toString());
+        if (r.missing() != null) {
+            n.put("missing", r.missing());
+        }
+        if (!r.children().isEmpty()) {
+            ArrayNode children = n.putArray("children");
+            r.children().forEach(c -> children.add(tree(c)));
+        }
+        return n;
+    }
+
+    private static void writeTable(List<Progress> results, Writer w) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"LEARNER", "TIER", "STATUS", "ACHIEVED", "EXPIRES", "MISSING"});
+        for (Progress p : results) {
+            for (TierProgress t : p.tiers()) {
+                rows.add(new String[] {p.learnerId(), t.tier(), t.status().name(),
+                        t.achievedOn() == null ? "" : t.achievedOn().toString(),
+                        t.expiresOn() == null ? "" : t.expiresOn().toString(),
+                        String.join("; ", t.unmet())});
+            }
+        }
+        int[] width = new int[5];
+        for (String[] r : rows) {
+            for (int i = 0; i < width.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            sb.setLength(0);
+            for (int i = 0; i < width.length; i++) {
+                sb.append(r[i]).append(" ".repeat(width[i] - r[i].length() + 2));
+            }
+            sb.append(r[5]);
+            w.write(sb.toString().stripTrailing());
+            w.write('\n');
+        }
+    }
+
+    /** Jackson closes the writer it is given; the caller owns it. */
+    private static final class NonClosing extends java.io.FilterWriter {
+        NonClosing(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

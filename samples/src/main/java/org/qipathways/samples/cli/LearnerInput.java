@@ -1,0 +1,95 @@
+package org.qipathways.samples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.qipathways.programme.Programme;
+import org.qipathways.record.EventsCsv;
+import org.qipathways.record.InputProblem;
+import org.qipathways.record.InvalidInputException;
+import org.qipathways.record.Learner;
+import org.qipathways.record.LearnerEvent;
+import org.qipathways.record.LearnerRecord;
+import org.qipathways.record.LearnersCsv;
+import org.qipathways.record.ReadOptions;
+import org.qipathways.record.ReadResult;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --events}, {@code --learners} and {@code --skip-invalid} options shared by the commands
+ * that read learners' records, and the reading itself: strict by default (every problem listed,
+ * nothing written), or skipping invalid rows into a side file. Counts always go to stderr.
+ * <pre>{@code
+ * @Mixin LearnerInput input;
+ * List<LearnerRecord> records = input.read(programme, err);
+ * }</pre>
+ */
+final class LearnerInput {
+
+    @Option(names = "--events", paramLabel = "FILE", required = true,
+            description = "Learner events: events.csv (learner_id,date,type,item,result).")
+    Path events;
+
+    @Option(names = "--learners", paramLabel = "FILE",
+            description = "Learners: learners.csv (learner_id,organisation,...). Learners listed here come first"
+                    + " in the output, even those with no events.")
+    Path learners;
+
+    @Option(names = "--skip-invalid",
+            description = "Process the valid rows and write the rejected ones, with the reason, to FILE.rejected.csv"
+                    + " beside each input. Default: stop at bad input, list every problem, write nothing.")
+    boolean skipInvalid;
+
+    /** Learners read from --learners, empty when not given; filled by {@link #read}. */
+    List<Learner> learnerRows = List.of();
+
+    /**
+     * Reads both files and groups events by learner, in output order: learners.csv first, then learners
+     * who appear only in events, in order of first appearance.
+     */
+    List<LearnerRecord> read(Programme programme, PrintWriter err) {
+        ReadOptions options = skipInvalid ? ReadOptions.SKIP_INVALID : ReadOptions.STRICT;
+        if (learners != null) {
+            ReadResult<Learner> l = read(learners, err, () -> LearnersCsv.read(learners, options));
+            learnerRows = l.rows();
+        }
+        ReadResult<LearnerEvent> e = read(events, err, () -> EventsCsv.read(events, programme, options));
+        return new ArrayList<>(LearnerRecord.group(learnerRows, e.rows()).values());
+    }
+
+    private <T> ReadResult<T> read(Path file, PrintWriter err, java.util.function.Supplier<ReadResult<T>> reader) {
+        if (!Files.isRegularFile(file)) {
+            throw QipException.badInput("cannot read " + file + ": " + (Files.isDirectory(file) ? "it is a directory" : "no such file"));
+        }
+        ReadResult<T> result;
+        try {
+            result = reader.get();
+        } catch (InvalidInputException e) {
+            for (InputProblem p : e.problems()) {
+                err.println(p);
+            }
+            if (e.moreProblems() > 0) {
+                err.println("... and " + e.moreProblems() + " more problems");
+            }
+            err.println(file + ": " + e.counts() + (skipInvalid ? "" : "; nothing written (use --skip-invalid to process the valid rows)"));
+            throw QipException.badInput("bad input in " + file);
+        } catch (java.io.UncheckedIOException e) {
+            throw QipException.badInput("cannot read " + file + ": " + e.getCause().getMessage(), e);
+        }
+        String counts = file + ": " + result.counts();
+        if (!result.rejected().isEmpty()) {
+            Path side = file.resolveSibling(file.getFileName() + ".rejected.csv");
+            try {
+                result.writeRejected(side);
+            } catch (IOException ex) {
+                throw QipException.failed("cannot write rejected rows to " + side + ": " + ex.getMessage(), ex);
+            }
+            counts += "; rejected rows and reasons written to " + side;
+        }
+        err.println(counts);
+        return result;
+    }
+}

@@ -1,0 +1,151 @@
+package org.qipathways.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code qip evaluate} and {@code qip explain}, run in-process as a user would run them. */
+class EvaluateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run qip(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = Qip.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    static final String EVENTS = """
+            learner_id,date,type,item,result
+            L-2,2024-01-10,completed,BRZ-ELN,
+            L-2,2024-01-12,assessed,BRZ-QUIZ,85
+            L-1,2024-01-10,completed,BRZ-ELN,
+            L-1,2024-01-11,assessed,BRZ-QUIZ,72
+            L-2,2024-02-01,attended,SLV-IND,participant
+            L-2,2024-04-30,evidence,SLV-PLAN,approved
+            L-9,2030-01-01,completed,BRZ-ELN,
+            """;
+
+    @Test
+    void csvHasOneRowPerLearnerAndTierInInputOrder() throws IOException {
+        Path events = write("events.csv", EVENTS);
+        Run run = qip("evaluate", "--events", events.toString(), "--as-of", "2025-01-01");
+        assertThat(run.exit()).isZero();
+        String[] lines = run.out().split("\n");
+        assertThat(lines[0]).isEqualTo("learner_id,tier,status,achieved_on,expires_on,unmet");
+        assertThat(lines).hasSize(1 + 3 * 3);
+        assertThat(lines[1]).isEqualTo("L-2,BRONZE,ACHIEVED,2024-01-12,,");
+        assertThat(lines[2]).isEqualTo("L-2,SILVER,ACHIEVED,2024-04-30,,");
+        assertThat(lines[3]).startsWith("L-2,GOLD,NOT_STARTED,,,attend Gold Train the Trainer day 1;").doesNotContain("\"");
+        assertThat(lines[4]).startsWith("L-1,BRONZE,IN_PROGRESS,,,\"either Bronze online course and knowledge check"
+                + " (Bronze knowledge check: best score 72, needs 80)");
+        // A learner whose events all lie after the as-of date still appears.
+        assertThat(lines[7]).startsWith("L-9,BRONZE,NOT_STARTED,,,");
+        assertThat(run.err()).contains("events.csv: read 7, accepted 7, rejected 0").contains("evaluated 3 learners as of 2025-01-01");
+    }
+
+    @Test
+    void learnersCsvComesFirstAndLearnersWithoutEventsAppear() throws IOException {
+        Path events = write("events.csv", EVENTS);
+        Path learners = write("learners.csv", """
+                learner_id,organisation,staff_group,band,team,region
+                L-1,RR8,Nursing and Midwifery Registered,5,,West Yorkshire
+                L-0,RHQ,,,,
+                """);
+        Run run = qip("evaluate", "--events", events.toString(), "--learners", learners.toString(), "--as-of", "2025-01-01");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct())
+                .containsExactly("L-1", "L-0", "L-2", "L-9");
+    }
+
+    @Test
+    void badEventsAreAllListedWithLineAndColumnAndNothingIsWritten() throws IOException {
+        Path events = write("events.csv", EVENTS + "L-3,2024-13-01,completed,BRZ-ELN,\nL-3,2024-01-01,assessed,BRZ-QUIZ,eighty\nL-3,2024-01-01,completed,NOPE,\n");
+        Path out = dir.resolve("status.csv");
+        Run run = qip("evaluate", "--events", events.toString(), "--out", out.toString(), "--as-of", "2025-01-01");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("events.csv:9: date").contains("events.csv:10: result").contains("events.csv:11: item")
+                .contains("read 10, accepted 7, rejected 3");
+        assertThat(out).doesNotExist();
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void skipInvalidEvaluatesTheGoodRowsAndWritesTheRejectedOnesWithReasons() throws IOException {
+        Path events = write("events.csv", EVENTS + "L-3,2024-01-01,assessed,BRZ-QUIZ,eighty\n");
+        Path out = dir.resolve("status.csv");
+        Run run = qip("evaluate", "--events", events.toString(), "--skip-invalid", "--out", out.toString(), "--as-of", "2025-01-01");
+        assertThat(run.exit()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(1 + 3 * 3);
+        Path side = dir.resolve("events.csv.rejected.csv");
+        assertThat(side).exists();
+        assertThat(Files.readString(side)).contains("L-3").contains("eighty").contains("not a score");
+        assertThat(run.err()).contains("read 8, accepted 7, rejected 1").contains("events.csv.rejected.csv");
+    }
+
+    @Test
+    void jsonCarriesTheRequirementTree() throws IOException {
+        Path events = write("events.csv", EVENTS);
+        Run run = qip("evaluate", "--events", events.toString(), "--as-of", "2025-01-01", "--format", "json");
+        assertThat(run.exit()).isZero();
+        JsonNode all = new ObjectMapper().readTree(run.out());
+        JsonNode bronze = all.get(1).get("tiers").get(0);
+        assertThat(bronze.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(bronze.get("rule").get("holds").asBoolean()).isFalse();
+        JsonNode route = bronze.get("rule").get("children").get(0);
+        assertThat(route.get("requirement").asText()).isEqualTo("Bronze online course and knowledge check");
+        assertThat(route.get("children").get(0).get("holds").asBoolean()).isTrue();
+        assertThat(route.get("children").get(0).get("since").asText()).isEqualTo("2024-01-10");
+        assertThat(route.get("children").get(1).get("missing").asText()).isEqualTo("Bronze knowledge check: best score 72, needs 80");
+    }
+
+    @Test
+    void tableIsReadable() throws IOException {
+        Path events = write("events.csv", EVENTS);
+        Run run = qip("evaluate", "--events", events.toString(), "--as-of", "2025-01-01", "--format", "table");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("LEARNER  TIER    STATUS");
+        assertThat(run.out()).contains("L-2      SILVER  ACHIEVED     2024-04-30");
+    }
+
+    @Test
+    void explainSaysWhatIsDoneWhatIsMissingAndTheNextStep() throws IOException {
+        Path events = write("events.csv", EVENTS);
+        Run run = qip("explain", "--events", events.toString(), "--learner", "L-1", "--as-of", "2025-01-01");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Bronze: IN PROGRESS")
+                .contains("complete Foundations of Quality Improvement (since 2024-01-10)")
+                .contains("Bronze knowledge check: best score 72, needs 80")
+                .contains("Silver: NOT STARTED")
+                .contains("Next step: Bronze: either Bronze online course and knowledge check (Bronze knowledge check: best score 72, needs 80)");
+    }
+
+    @Test
+    void explainOfAnUnknownLearnerIsBadInput() throws IOException {
+        Path events = write("events.csv", EVENTS);
+        Run run = qip("explain", "--events", events.toString(), "--learner", "L-404");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("learner L-404 is not in");
+    }
+}
