@@ -13,22 +13,18 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.qipathways.programme.Programme;
+import org.qipathways.progress.Evaluator;
 import org.qipathways.progress.Progress;
 import org.qipathways.progress.TierProgress;
 import org.qipathways.progress.TierStatus;
-import org.qipathways.progress.internal.CompactRecord;
-import org.qipathways.progress.internal.EvaluationPlan;
 import org.qipathways.record.EventsCsv;
 import org.qipathways.record.LearnerEvent;
 import org.qipathways.record.LearnerRecord;
 import org.qipathways.record.ReadOptions;
-import org.qipathways.rules.Role;
 
 /**
  * The generated histories judged by the evaluator itself, as the demo and the reports will judge
  * them: the tiers form a funnel, and Gold is renewed, lapses and is revoked somewhere in the region.
- *
- * <p>Uses the evaluator's internal plan until core has a public evaluation entry point.
  */
 class RegionEvaluationTest {
 
@@ -43,9 +39,9 @@ class RegionEvaluationTest {
         Programme programme = Programme.reference();
         List<LearnerEvent> rows = EventsCsv.read(new StringReader(events.toString()), "events.csv", programme,
                 ReadOptions.STRICT).rows();
-        EvaluationPlan plan = EvaluationPlan.compile(programme);
+        Evaluator evaluator = Evaluator.of(programme);
         for (LearnerRecord r : LearnerRecord.group(List.of(), rows).values()) {
-            Progress p = plan.evaluate(compact(plan, r), END);
+            Progress p = evaluator.evaluate(r, END);
             for (TierProgress t : p.tiers()) {
                 STATUS_COUNTS.merge(t.tier() + " " + t.status(), 1, Integer::sum);
             }
@@ -83,31 +79,5 @@ class RegionEvaluationTest {
 
     static int count(String tier, TierStatus status) {
         return STATUS_COUNTS.getOrDefault(tier + " " + status, 0);
-    }
-
-    static CompactRecord compact(EvaluationPlan plan, LearnerRecord record) {
-        CompactRecord.Builder b = new CompactRecord.Builder(plan, record.learnerId());
-        for (LearnerEvent e : record.events()) {
-            if (e instanceof LearnerEvent.Completed c) {
-                b.completed(c.date(), c.item());
-            } else if (e instanceof LearnerEvent.Assessed a) {
-                b.assessed(a.date(), a.item(), a.score());
-            } else if (e instanceof LearnerEvent.Attended a) {
-                b.attended(a.date(), a.item(), a.role() == Role.FACILITATOR);
-            } else if (e instanceof LearnerEvent.Evidence v) {
-                b.evidence(v.date(), v.item(), switch (v.status()) {
-                    case SUBMITTED -> 0;
-                    case APPROVED -> 1;
-                    case REJECTED -> 2;
-                });
-            } else if (e instanceof LearnerEvent.Rated r) {
-                b.rated(r.date(), r.item(), r.level());
-            } else if (e instanceof LearnerEvent.PriorLearning p) {
-                b.priorLearning(p.date(), p.item(), p.decision() == LearnerEvent.Decision.APPROVED);
-            } else if (e instanceof LearnerEvent.Revoked r) {
-                b.revoked(r.date(), r.item(), r.reason());
-            }
-        }
-        return b.build();
     }
 }
