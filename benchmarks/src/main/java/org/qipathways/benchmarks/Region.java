@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.qipathways.programme.Programme;
 import org.qipathways.record.EventsCsv;
+import org.qipathways.record.Learner;
+import org.qipathways.record.LearnersCsv;
 import org.qipathways.record.LearnerEvent;
 import org.qipathways.record.LearnerRecord;
 import org.qipathways.record.ReadOptions;
@@ -40,9 +42,11 @@ final class Region implements AutoCloseable {
         }
     }
 
+    /** Every learner of learners.csv with their events, as the command line reads them. */
     List<LearnerRecord> records(Programme programme) {
+        List<Learner> learners = LearnersCsv.read(dir.resolve(RegionGenerator.LEARNERS_FILE), ReadOptions.STRICT).rows();
         List<LearnerEvent> rows = EventsCsv.read(events, programme, ReadOptions.STRICT).rows();
-        return new ArrayList<>(LearnerRecord.group(List.of(), rows).values());
+        return new ArrayList<>(LearnerRecord.group(learners, rows).values());
     }
 
     @Override

@@ -197,6 +197,7 @@ public final class EvaluationPlan {
         final int n;
         final int asOf;
         final Timeline[] memo;
+        final String[] missing;
         final int[] unitDone;
         final Timeline[] tierHeld;
         final int[] tierRevoked;
@@ -211,6 +212,7 @@ public final class EvaluationPlan {
             this.n = r.countUpTo(asOf);
             this.asOf = asOf;
             this.memo = new Timeline[nodes];
+            this.missing = new String[nodes];
             this.unitDone = new int[plan.unitKind.length];
             Arrays.fill(unitDone, Integer.MIN_VALUE);
             this.tierHeld = new Timeline[plan.tiers.length];
@@ -551,6 +553,9 @@ public final class EvaluationPlan {
         final boolean[] units;
         final byte type;
         final int role;
+        private final String phrase;
+        private final String imperative;
+        private final String noun;
 
         Selector(EventSelector source, boolean[] units) {
             this.source = source;
@@ -562,6 +567,19 @@ public final class EvaluationPlan {
             };
             this.role = source.role() == Role.PARTICIPANT ? CompactRecord.PARTICIPANT
                     : source.role() == Role.FACILITATOR ? CompactRecord.FACILITATOR : -1;
+            // The words are fixed by the programme: build them once, not per learner.
+            String names = unitNames(source.units(), " or ");
+            this.phrase = switch (source.kind()) {
+                case ATTENDED -> "attending " + names + rolePhrase(source.role());
+                case COMPLETED -> "completing " + names;
+                case EVIDENCE_APPROVED -> "approval of " + names;
+            };
+            this.imperative = switch (source.kind()) {
+                case ATTENDED -> "attend " + names + rolePhrase(source.role());
+                case COMPLETED -> "complete " + names;
+                case EVIDENCE_APPROVED -> "get " + names + " approved";
+            };
+            this.noun = unitNames(source.units(), ", ");
         }
 
         boolean matches(CompactRecord r, int i) {
@@ -587,26 +605,16 @@ public final class EvaluationPlan {
 
         /** Words for the selected events: "attending Silver for Individuals as a participant". */
         String phrase() {
-            String names = unitNames(source.units(), " or ");
-            return switch (source.kind()) {
-                case ATTENDED -> "attending " + names + rolePhrase(source.role());
-                case COMPLETED -> "completing " + names;
-                case EVIDENCE_APPROVED -> "approval of " + names;
-            };
+            return phrase;
         }
 
         /** What the learner should do: "attend Silver for Individuals as a participant". */
         String imperative() {
-            String names = unitNames(source.units(), " or ");
-            return switch (source.kind()) {
-                case ATTENDED -> "attend " + names + rolePhrase(source.role());
-                case COMPLETED -> "complete " + names;
-                case EVIDENCE_APPROVED -> "get " + names + " approved";
-            };
+            return imperative;
         }
 
         String noun() {
-            return unitNames(source.units(), ", ");
+            return noun;
         }
     }
 
@@ -642,8 +650,18 @@ public final class EvaluationPlan {
 
         abstract Timeline compute(Ctx c);
 
-        /** What is missing on the as-of date, when the node does not hold then. */
-        abstract String missing(Ctx c);
+        /** What is missing on the as-of date, when the node does not hold then; worked out once per evaluation. */
+        final String missing(Ctx c) {
+            String m = c.missing[id];
+            if (m == null) {
+                m = explain(c);
+                c.missing[id] = m;
+            }
+            return m;
+        }
+
+        /** Works out {@link #missing}. */
+        abstract String explain(Ctx c);
 
         /** Whether any part of this node shows progress on the as-of date (holding a tier does not count). */
         boolean progressed(Ctx c) {
@@ -682,7 +700,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             List<String> out = new ArrayList<>();
             unmet(c, out);
             return String.join("; ", out);
@@ -726,7 +744,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             if (children.length == 1) {
                 return children[0].missing(c);
             }
@@ -781,7 +799,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             int done = 0;
             List<String> open = new ArrayList<>();
             for (Node ch : children) {
@@ -827,7 +845,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             return switch (unitKind[unit]) {
                 case ASSESSMENT -> scoreMissing(c, unit, passMark[unit]);
                 case EVIDENCE -> evidenceMissing(c, unit);
@@ -891,7 +909,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             return scoreMissing(c, unit, min);
         }
 
@@ -907,7 +925,7 @@ public final class EvaluationPlan {
         AttendedNode(int id, Requirement req, Selector selector) {
             super(id, req, NONE);
             this.selector = selector;
-            description = labelOr("attend " + unitNames(selector.source.units(), " or ") + rolePhrase(selector.source.role()));
+            description = labelOr(selector.imperative());
         }
 
         @Override
@@ -916,9 +934,8 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
-            String base = "attend " + unitNames(selector.source.units(), " or ") + rolePhrase(selector.source.role());
-            return req.label() == null ? base : req.label() + ": " + base;
+        String explain(Ctx c) {
+            return req.label() == null ? selector.imperative() : req.label() + ": " + selector.imperative();
         }
     }
 
@@ -996,7 +1013,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             if (anchor == null) {
                 return labelled(evidenceMissing(c, unit));
             }
@@ -1046,7 +1063,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             int now = c.competencyLevel(competency);
             return competencyTitle[competency] + " at level " + level + " (" + levelName[level] + "): currently "
                     + (now == 0 ? "not evidenced" : "level " + now + " (" + levelName[now] + ")");
@@ -1074,7 +1091,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             String title = programme.tiers().get(tier).title();
             TierStatus s = c.tierStatus[tier];
             if (s == TierStatus.REVOKED) {
@@ -1117,7 +1134,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             return description + " approved";
         }
     }
@@ -1198,7 +1215,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             int[] days = new int[c.n];
             int m = collect(c, days);
             int have = m;
@@ -1221,8 +1238,13 @@ public final class EvaluationPlan {
 
         @Override
         boolean progressed(Ctx c) {
-            int[] days = new int[c.n];
-            return collect(c, days) > 0;
+            int start = from == null ? Integer.MIN_VALUE : from.first(c);
+            for (int i = 0; i < c.n && start != FOREVER; i++) {
+                if (c.r.day[i] >= start && counted.matches(c.r, i)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

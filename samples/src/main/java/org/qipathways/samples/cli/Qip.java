@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
                 ValidateCommand.class,
                 EvaluateCommand.class,
                 ExplainCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Qip implements Runnable {

@@ -26,9 +26,6 @@ class GenerateCommandTest {
     /** {@code qip generate ...}, as a user runs it. */
     int qip(String... args) {
         CommandLine qip = Qip.commandLine();
-        if (!qip.getSubcommands().containsKey("generate")) {
-            qip.addSubcommand(new GenerateCommand()); // until Qip lists GenerateCommand itself
-        }
         qip.setOut(new PrintWriter(out));
         qip.setErr(new PrintWriter(err));
         String[] all = new String[args.length + 1];
