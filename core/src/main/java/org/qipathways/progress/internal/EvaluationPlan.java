@@ -748,9 +748,21 @@ public final class EvaluationPlan {
             if (children.length == 1) {
                 return children[0].missing(c);
             }
+            // A learner on one route wants to hear about that route; only with no progress
+            // anywhere (or on several) are the alternatives listed.
             List<String> routes = new ArrayList<>();
             for (Node ch : children) {
-                routes.add(summary(c, ch));
+                if (ch.progressed(c)) {
+                    routes.add(summary(c, ch));
+                }
+            }
+            if (routes.size() == 1) {
+                return routes.get(0);
+            }
+            if (routes.isEmpty()) {
+                for (Node ch : children) {
+                    routes.add(summary(c, ch));
+                }
             }
             return "either " + String.join(", or ", routes);
         }

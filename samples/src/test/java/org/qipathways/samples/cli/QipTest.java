@@ -187,7 +187,7 @@ class QipTest {
         });
         assertThat(qip()).satisfies(r -> {
             assertThat(r.exit()).isEqualTo(2);
-            assertThat(r.err()).contains("Missing command: give one of validate");
+            assertThat(r.err()).contains("Missing command: give one of demo, validate, evaluate, explain");
         });
     }
 
