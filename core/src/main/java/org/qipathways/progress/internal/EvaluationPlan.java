@@ -16,6 +16,7 @@ import org.qipathways.programme.Programme;
 import org.qipathways.programme.Tier;
 import org.qipathways.programme.Unit;
 import org.qipathways.programme.UnitKind;
+import org.qipathways.progress.CompetencyLevel;
 import org.qipathways.progress.Progress;
 import org.qipathways.progress.RequirementResult;
 import org.qipathways.progress.TierProgress;
@@ -44,6 +45,7 @@ public final class EvaluationPlan {
     final int[] passMark;
     final String[] unitTitle;
     final String[] competencyTitle;
+    final String[] competencyCode;
     final String[] levelName;
     final String[] priorLearningTitle;
     /** For each competency, the evidence mappings that give it: units needed and level given. */
@@ -68,7 +70,9 @@ public final class EvaluationPlan {
         }
         List<Competency> comps = p.framework().competencies();
         competencyTitle = new String[comps.size()];
+        competencyCode = new String[comps.size()];
         for (int i = 0; i < comps.size(); i++) {
+            competencyCode[i] = comps.get(i).code();
             competencyIndex.put(comps.get(i).code(), i);
             competencyTitle[i] = comps.get(i).title();
         }
@@ -187,7 +191,12 @@ public final class EvaluationPlan {
         for (int t : tierOrder) {
             out[t] = tiers[t].evaluate(c);
         }
-        return new Progress(record.learnerId, asOf, Arrays.asList(out));
+        CompetencyLevel[] levels = new CompetencyLevel[competencyTitle.length];
+        for (int comp = 0; comp < levels.length; comp++) {
+            int level = c.competencyLevel(comp);
+            levels[comp] = new CompetencyLevel(competencyCode[comp], level, level == 0 ? null : day(c.competencyDay(comp, level)));
+        }
+        return new Progress(record.learnerId, asOf, Arrays.asList(out), Arrays.asList(levels));
     }
 
     /** Per-evaluation state: the learner's events up to the as-of date and memoised timelines. */
