@@ -1,0 +1,110 @@
+package org.qipathways.report;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.qipathways.report.internal.ReportBuilder;
+
+/**
+ * The analysts' progression report on a programme, ready to publish: every table and chart
+ * series already through small-number disclosure control, and no learner id anywhere in it.
+ * Renderers (HTML, CSV) only lay it out; text in it comes from input files and must be escaped.
+ * <pre>{@code
+ * ReportInput input = ReportInput.evaluate(Evaluator.of(programme), records, learners, LocalDate.of(2026, 3, 31));
+ * ProgressionReport report = ProgressionReport.of(input, Disclosure.NHS_DIGITAL);
+ * report.table("funnel").rows();      // learners by status on each tier, now and a year ago
+ * report.disclosure().method();       // the method, to print on the report
+ * }</pre>
+ *
+ * <p>Tables, by id: {@code funnel}; {@code by-organisation}, {@code by-icb}, {@code by-staff-group},
+ * {@code by-band}; {@code time-between-tiers}; {@code stalled}; {@code expiring};
+ * {@code competency-coverage}; {@code achievements-by-month}. How each is counted is in its
+ * description and in docs/report.md.
+ *
+ * @param programme      the programme's title
+ * @param asOf           the report date
+ * @param comparedWith   the date compared with: a year before {@code asOf}
+ * @param disclosure     the disclosure control applied
+ * @param learners       how many learners the report covers, as published
+ * @param notes          what the reader must know about the data, in sentences
+ * @param tables         the tables, in reading order
+ * @param funnel         for the funnel chart: learners holding each tier now and a year ago
+ * @param coverageLevels for the coverage chart: the names of the proficiency levels, from "not evidenced" up
+ * @param coverage       for the coverage chart: the share of learners at each level, per competency
+ * @param achievements   for the SPC charts: first achievements per month, per tier
+ */
+public record ProgressionReport(String programme, LocalDate asOf, LocalDate comparedWith, Disclosure disclosure,
+                                String learners, List<String> notes, List<ReportTable> tables, List<FunnelBar> funnel,
+                                List<String> coverageLevels, List<CoverageBar> coverage, List<MonthlySeries> achievements) {
+
+    /**
+     * Learners holding a tier (status ACHIEVED), now and a year ago, as published.
+     *
+     * @param tier    the tier's title
+     * @param now     the published count; {@code null} when suppressed
+     * @param yearAgo the published count a year ago; {@code null} when suppressed
+     */
+    public record FunnelBar(String tier, Long now, Long yearAgo) {
+    }
+
+    /**
+     * The share of learners at each proficiency level of one competency.
+     *
+     * @param competency the competency's code
+     * @param title      the competency's title
+     * @param percents   per level, from "not evidenced" up, the percentage computed from published
+     *                   counts; {@code null} where withheld
+     */
+    public record CoverageBar(String competency, String title, List<Double> percents) {
+        public CoverageBar {
+            // List.copyOf refuses nulls, and withheld shares are null
+            percents = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(percents));
+        }
+    }
+
+    /**
+     * First achievements of one tier per calendar month, and their XmR analysis.
+     *
+     * @param tier     the tier's title
+     * @param months   the complete months covered, oldest first
+     * @param counts   the published count per month
+     * @param xmr      the XmR analysis of the published counts; {@code null} when withheld
+     * @param withheld why the chart is withheld; {@code null} when it is not
+     */
+    public record MonthlySeries(String tier, List<YearMonth> months, List<String> counts, Xmr xmr, String withheld) {
+        public MonthlySeries {
+            months = List.copyOf(months);
+            counts = List.copyOf(counts);
+            if ((xmr == null) == (withheld == null)) {
+                throw new IllegalArgumentException("a series has either an analysis or a reason it is withheld");
+            }
+        }
+    }
+
+    public ProgressionReport {
+        Objects.requireNonNull(disclosure, "disclosure");
+        notes = List.copyOf(notes);
+        tables = List.copyOf(tables);
+        funnel = List.copyOf(funnel);
+        coverageLevels = List.copyOf(coverageLevels);
+        coverage = List.copyOf(coverage);
+        achievements = List.copyOf(achievements);
+    }
+
+    /** The report on {@code input}, with {@code disclosure} applied to every count and statistic. */
+    public static ProgressionReport of(ReportInput input, Disclosure disclosure) {
+        return ReportBuilder.build(input, disclosure);
+    }
+
+    /** The table with this id. */
+    public ReportTable table(String id) {
+        for (ReportTable t : tables) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        throw new NoSuchElementException("no table " + id + " in this report");
+    }
+}
