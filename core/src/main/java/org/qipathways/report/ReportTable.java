@@ -10,7 +10,7 @@ import java.util.Objects;
  * must escape it.
  * <pre>{@code
  * ReportTable funnel = report.table("funnel");
- * funnel.columns().get(0).name();        // "Tier"
+ * funnel.columns().get(0).heading();     // "Tier"
  * funnel.rows().get(0).cells().get(0);   // "Bronze"
  * }</pre>
  *
@@ -23,14 +23,20 @@ import java.util.Objects;
 public record ReportTable(String id, String title, String description, List<Column> columns, List<Row> rows) {
 
     /**
-     * A column.
+     * A column, perhaps one of a group under a shared heading (e.g. the columns of one tier).
      *
-     * @param name    its heading
+     * @param group   the shared heading of neighbouring columns, e.g. {@code Bronze}; {@code null} when none
+     * @param name    its own heading, e.g. {@code achieved}
      * @param numeric whether it holds numbers (counts, rates, days) rather than labels
      */
-    public record Column(String name, boolean numeric) {
+    public record Column(String group, String name, boolean numeric) {
         public Column {
             Objects.requireNonNull(name, "name");
+        }
+
+        /** The full heading, as a CSV header names the column: the group's heading, then the column's own. */
+        public String heading() {
+            return group == null ? name : group + " " + name;
         }
     }
 

@@ -42,8 +42,11 @@ public final class ReportBuilder {
     public static final int STALL_DAYS = 180;
     /** Days ahead (expiring) and back (lapsed) that the expiry table looks. */
     public static final int EXPIRY_DAYS = 90;
-    /** The longest stretch of months the achievements chart covers. */
-    public static final int MAX_MONTHS = 36;
+    /**
+     * The months the achievements chart covers, at most: two years is enough points for stable
+     * limits (Making Data Count asks for 15 to 20) without reaching back to a programme's start-up.
+     */
+    public static final int MAX_MONTHS = 24;
     /** Fewer complete months than this give no SPC chart. */
     public static final int MIN_MONTHS = 12;
 
@@ -189,9 +192,9 @@ public final class ReportBuilder {
         cols.add(label(groupName));
         cols.add(number("Learners"));
         for (Tier t : tiers) {
-            cols.add(number(t.title() + " achieved"));
-            cols.add(number(t.title() + " achieved %"));
-            cols.add(number(t.title() + " in progress"));
+            cols.add(new Column(t.title(), "achieved", true));
+            cols.add(new Column(t.title(), "% achieved", true));
+            cols.add(new Column(t.title(), "in progress", true));
         }
         return new ReportTable(id, title, "Learners holding each tier (achieved) and part-way through it (in progress) on "
                 + in.asOf() + ", with the share of the group's learners holding it.", cols, rows);
@@ -408,8 +411,8 @@ public final class ReportBuilder {
         cols.add(label("Title"));
         cols.add(number("Learners"));
         for (String level : levelNames) {
-            cols.add(number(level));
-            cols.add(number(level + " %"));
+            cols.add(new Column(level, "learners", true));
+            cols.add(new Column(level, "%", true));
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < competencies.size(); i++) {
@@ -537,10 +540,10 @@ public final class ReportBuilder {
     }
 
     private static Column label(String name) {
-        return new Column(name, false);
+        return new Column(null, name, false);
     }
 
     private static Column number(String name) {
-        return new Column(name, true);
+        return new Column(null, name, true);
     }
 }
