@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
                 ValidateCommand.class,
                 EvaluateCommand.class,
                 ExplainCommand.class,
+                ReportCommand.class,
                 GenerateCommand.class,
                 CommandLine.HelpCommand.class,
         })

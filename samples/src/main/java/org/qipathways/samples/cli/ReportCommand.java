@@ -1,0 +1,124 @@
+package org.qipathways.samples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.qipathways.programme.Programme;
+import org.qipathways.progress.Evaluator;
+import org.qipathways.record.LearnerRecord;
+import org.qipathways.report.Disclosure;
+import org.qipathways.report.ProgressionReport;
+import org.qipathways.report.ReportInput;
+import org.qipathways.samples.report.ReportWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qip report}: the analysts' progression report, an HTML page with charts and a CSV file per
+ * table, with NHS Digital's small-number rule applied unless told otherwise.
+ * <pre>{@code
+ * $ qip report --events events.csv --learners learners.csv --as-of 2026-03-31 --out report
+ * }</pre>
+ */
+@Command(name = "report",
+        description = {"The analysts' progression report: report.html (one self-contained page with charts, opens offline)"
+                + " and a CSV file per table in DIR.",
+                "Counts follow NHS Digital's small-number rule by default: 1 to 7 shown as *, others rounded to the"
+                        + " nearest 5, rates and medians over 7 or fewer people withheld."},
+        footer = {"", "Exit codes: 0 done; 1 DIR cannot be written; 2 bad input (every problem listed on stderr, nothing"
+                + " written) or bad usage."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Mixin
+    ProgrammeOption programme;
+
+    @Mixin
+    LearnerInput input;
+
+    @Mixin
+    AsOfOption asOf;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "Where to write report.html and the CSV tables; created when needed.")
+    Path out;
+
+    @Option(names = "--no-suppression",
+            description = "Exact counts, for internal use only; the report says so on every page.")
+    boolean noSuppression;
+
+    @Option(names = "--suppression-threshold", paramLabel = "N",
+            description = "Counts from 1 to N are shown as *; rates and medians over N or fewer people are withheld."
+                    + " Default: 7 (NHS Digital); 9 gives the stricter fewer-than-10 rule.")
+    Integer threshold;
+
+    @Option(names = "--rounding-base", paramLabel = "N",
+            description = "Other counts are rounded to the nearest multiple of N. Default: 5. With 1, counts are exact"
+                    + " and a second count is suppressed wherever a total would give a suppressed one away.")
+    Integer roundingBase;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (System.getProperty("java.awt.headless") == null) {
+            // Charts are drawn with Java 2D into SVG: no display is needed, or wanted.
+            System.setProperty("java.awt.headless", "true");
+        }
+        Disclosure disclosure = disclosure();
+        if (input.learners == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--learners=FILE'"
+                    + " (the report groups learners by organisation, ICB, staff group and band)");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw QipException.badInput("--out " + out + " is a file; give a directory");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
+        Programme p = programme.programme();
+        List<LearnerRecord> records = input.read(p, err);
+        LocalDate date = asOf.date();
+        ReportInput data = ReportInput.evaluate(Evaluator.of(p), records, input.learnerRows, date);
+        ProgressionReport report = ProgressionReport.of(data, disclosure);
+        List<Path> files;
+        try {
+            files = ReportWriter.write(report, out);
+        } catch (IOException e) {
+            throw QipException.failed("cannot write the report to " + out + ": " + e.getMessage(), e);
+        }
+        err.printf(Locale.ROOT, "report on %,d learners as of %s: %s and %d CSV tables written to %s in %.1f s%n",
+                records.size(), date, ReportWriter.HTML_FILE, files.stream().filter(f -> f.toString().endsWith(".csv")).count(),
+                out, (System.nanoTime() - t0) / 1e9);
+        err.println(disclosure.method());
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private Disclosure disclosure() {
+        if (noSuppression) {
+            if (threshold != null || roundingBase != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "--no-suppression cannot be combined with --suppression-threshold or --rounding-base");
+            }
+            return Disclosure.NONE;
+        }
+        int t = threshold == null ? Disclosure.NHS_DIGITAL.threshold() : threshold;
+        int b = roundingBase == null ? Disclosure.NHS_DIGITAL.roundingBase() : roundingBase;
+        if (t < 0) {
+            throw new ParameterException(spec.commandLine(), "--suppression-threshold must be 0 or more, was " + t);
+        }
+        if (b < 1) {
+            throw new ParameterException(spec.commandLine(), "--rounding-base must be 1 or more, was " + b);
+        }
+        return new Disclosure(t, b);
+    }
+}

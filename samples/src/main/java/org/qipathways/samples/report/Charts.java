@@ -1,0 +1,244 @@
+package org.qipathways.samples.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.text.SimpleDateFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.Month;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+import org.qipathways.report.ProgressionReport;
+import org.qipathways.report.Xmr;
+
+/**
+ * The report's charts, drawn by JFreeChart onto JFreeSVG's Graphics2D and returned as inline
+ * {@code <svg>} elements. Text in them (tier and competency names) is escaped by JFreeSVG.
+ */
+final class Charts {
+
+    // NHS identity colours, and Making Data Count's for special causes.
+    static final Color NHS_BLUE = new Color(0x005EB8);
+    static final Color NHS_PALE_BLUE = new Color(0x9BB9DE);
+    static final Color GREY = new Color(0x768692);
+    static final Color LIGHT_GREY = new Color(0xD8DDE0);
+    static final Color TEXT = new Color(0x212B32);
+    static final Color IMPROVEMENT = new Color(0x41B6E6);
+    static final Color CONCERN = new Color(0xED8B00);
+
+    private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font REGULAR = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+
+    private Charts() {
+    }
+
+    /** Learners holding each tier now and a year ago: horizontal bars. */
+    static String funnel(ProgressionReport report) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        String now = "as of " + report.asOf();
+        String before = "a year earlier (" + report.comparedWith() + ")";
+        for (ProgressionReport.FunnelBar bar : report.funnel()) {
+            data.addValue(bar.now(), now, bar.tier());
+            data.addValue(bar.yearAgo(), before, bar.tier());
+        }
+        JFreeChart chart = ChartFactory.createBarChart(null, null, "Learners holding the tier", data,
+                PlotOrientation.HORIZONTAL, true, false, false);
+        style(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setItemMargin(0.05);
+        r.setSeriesPaint(0, NHS_BLUE);
+        r.setSeriesPaint(1, NHS_PALE_BLUE);
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", grouped()));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(SMALL);
+        r.setDefaultItemLabelPaint(TEXT);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+        plot.getRangeAxis().setUpperMargin(0.12);
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(grouped());
+        return svg(chart, "chart-funnel", 760, 90 + 70 * report.funnel().size());
+    }
+
+    /** Share of learners at each level, per competency: stacked horizontal bars. */
+    static String coverage(ProgressionReport report) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (ProgressionReport.CoverageBar bar : report.coverage()) {
+            for (int level = 0; level < report.coverageLevels().size(); level++) {
+                data.addValue(bar.percents().get(level), report.coverageLevels().get(level), bar.competency());
+            }
+        }
+        JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "% of learners", data,
+                PlotOrientation.HORIZONTAL, true, false, false);
+        style(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        StackedBarRenderer r = (StackedBarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        int levels = report.coverageLevels().size();
+        for (int i = 0; i < levels; i++) {
+            r.setSeriesPaint(i, i == 0 ? LIGHT_GREY : blend(NHS_PALE_BLUE, new Color(0x003087), (i - 1) / Math.max(1.0, levels - 2)));
+        }
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        axis.setRange(0, 100);
+        return svg(chart, "chart-coverage", 760, 110 + 32 * report.coverage().size());
+    }
+
+    /**
+     * An XmR chart in the Making Data Count style: the series in grey with common-cause points
+     * grey, special-cause points coloured (higher is an improvement here), the mean solid and the
+     * process limits dashed.
+     */
+    static String spc(ProgressionReport.MonthlySeries series, int index) {
+        Xmr xmr = series.xmr();
+        TimeSeries line = new TimeSeries(series.tier());
+        TimeSeries common = new TimeSeries("Common cause");
+        TimeSeries higher = new TimeSeries("Special cause, improvement (higher)");
+        TimeSeries lower = new TimeSeries("Special cause, concern (lower)");
+        for (int i = 0; i < series.months().size(); i++) {
+            Month month = new Month(series.months().get(i).getMonthValue(), series.months().get(i).getYear());
+            Xmr.Point p = xmr.points().get(i);
+            line.add(month, p.value());
+            (!p.specialCause() ? common : p.direction() == Xmr.Direction.HIGH ? higher : lower).add(month, p.value());
+        }
+        TimeSeriesCollection data = new TimeSeriesCollection(TimeZone.getTimeZone("UTC"));
+        for (TimeSeries s : List.of(line, common, higher, lower)) {
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, "First achievements", data, true, false, false);
+        style(chart);
+        XYPlot plot = chart.getXYPlot();
+        // The series is a grey line; the points on it are drawn as three series of their own,
+        // coloured as Making Data Count colours variation.
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        Shape dot = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
+        Color[] colours = {GREY, GREY, IMPROVEMENT, CONCERN};
+        for (int i = 0; i < colours.length; i++) {
+            r.setSeriesPaint(i, colours[i]);
+            r.setSeriesLinesVisible(i, i == 0);
+            r.setSeriesShapesVisible(i, i > 0);
+            r.setSeriesShape(i, dot);
+            r.setSeriesStroke(i, new BasicStroke(1.5f));
+        }
+        r.setSeriesVisibleInLegend(0, false);
+        plot.setRenderer(r);
+        plot.addRangeMarker(marker(xmr.mean(), "Mean " + oneDecimal(xmr.mean()), false));
+        plot.addRangeMarker(marker(xmr.upperLimit(), "Upper process limit " + oneDecimal(xmr.upperLimit()), true));
+        if (xmr.lowerLimit() > 0) {
+            plot.addRangeMarker(marker(xmr.lowerLimit(), "Lower process limit " + oneDecimal(xmr.lowerLimit()), true));
+        }
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setAutoRangeIncludesZero(true);
+        y.setNumberFormatOverride(grouped());
+        double top = xmr.upperLimit();
+        for (Xmr.Point p : xmr.points()) {
+            top = Math.max(top, p.value());
+        }
+        y.setRange(0, Math.max(1, top * 1.12));
+        DateAxis x = (DateAxis) plot.getDomainAxis();
+        x.setTimeZone(TimeZone.getTimeZone("UTC"));
+        x.setDateFormatOverride(monthFormat());
+        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, series.months().size() > 24 ? 3 : 2));
+        return svg(chart, "chart-spc-" + index, 760, 300);
+    }
+
+    private static ValueMarker marker(double value, String label, boolean dashed) {
+        ValueMarker m = new ValueMarker(value);
+        m.setPaint(dashed ? GREY : TEXT);
+        m.setStroke(dashed ? new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+                : new BasicStroke(1.2f));
+        m.setLabel(label);
+        m.setLabelFont(SMALL);
+        m.setLabelPaint(TEXT);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        return m;
+    }
+
+    private static void style(JFreeChart chart) {
+        StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
+        theme.setExtraLargeFont(REGULAR);
+        theme.setLargeFont(REGULAR);
+        theme.setRegularFont(SMALL);
+        theme.setSmallFont(SMALL);
+        theme.setChartBackgroundPaint(Color.WHITE);
+        theme.setPlotBackgroundPaint(Color.WHITE);
+        theme.setDomainGridlinePaint(LIGHT_GREY);
+        theme.setRangeGridlinePaint(LIGHT_GREY);
+        theme.setAxisLabelPaint(TEXT);
+        theme.setTickLabelPaint(TEXT);
+        theme.setLegendItemPaint(TEXT);
+        theme.apply(chart);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 8));
+        chart.getPlot().setOutlineVisible(false);
+        if (chart.getLegend() != null) {
+            chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        }
+        if (chart.getPlot() instanceof XYPlot xy) {
+            xy.setDomainGridlinesVisible(false);
+        }
+    }
+
+    private static String svg(JFreeChart chart, String id, int width, int height) {
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        // Several charts share one page: keep their clip-path and gradient ids apart.
+        g2.setDefsKeyPrefix(id + "-");
+        chart.draw(g2, new Rectangle(0, 0, width, height));
+        return g2.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
+    }
+
+    private static NumberFormat grouped() {
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.UK));
+    }
+
+    private static SimpleDateFormat monthFormat() {
+        SimpleDateFormat f = new SimpleDateFormat("MMM yyyy", Locale.UK);
+        f.setTimeZone(TimeZone.getTimeZone("UTC"));
+        return f;
+    }
+
+    private static String oneDecimal(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static Color blend(Color a, Color b, double t) {
+        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
+                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
+    }
+}

@@ -1,0 +1,282 @@
+package org.qipathways.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qipathways.samples.cli.EvaluateCommandTest.Run;
+import org.qipathways.samples.generate.RegionConfig;
+import org.qipathways.samples.generate.RegionGenerator;
+
+/** {@code qip report}, run in-process as a user would run it. */
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    static Run qip(String... args) {
+        return EvaluateCommandTest.qip(args);
+    }
+
+    Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    static final String EVENTS = """
+            learner_id,date,type,item,result
+            LRN-SECRET-1,2024-01-10,completed,BRZ-ELN,
+            LRN-SECRET-1,2024-01-12,assessed,BRZ-QUIZ,85
+            LRN-SECRET-2,2024-01-10,completed,BRZ-ELN,
+            LRN-SECRET-2,2024-01-11,assessed,BRZ-QUIZ,90
+            LRN-SECRET-3,2024-02-01,prior_learning,QSIR-FUNDAMENTALS,approved
+            """;
+
+    /** Text a spreadsheet would run, or a browser would execute, in every free-text column. */
+    static final String HOSTILE_LEARNERS = """
+            learner_id,organisation,staff_group,band,team,region
+            LRN-SECRET-1,RHQ,<script>alert(1)</script>,5,,"=HYPERLINK(""http://evil.example/"",""click"")"
+            LRN-SECRET-2,RHQ,"+cmd|' /C calc'!A0",5,,-2+3
+            LRN-SECRET-3,RR8,@SUM(1+1),6,,"<img src=x onerror=alert(2)>"
+            """;
+
+    @Test
+    void aHostileNameIsInertInTheHtmlAndTheCsv() throws IOException {
+        Path events = write("events.csv", EVENTS);
+        Path learners = write("learners.csv", HOSTILE_LEARNERS);
+        Path programme = write("programme.yaml", referenceYaml()
+                .replace("  - code: BRONZE\n    title: Bronze\n", "  - code: BRONZE\n    title: \"Bronze <script>alert(3)</script>\"\n")
+                .replace("{code: C-SYSTEMS, title: Understanding systems and processes}",
+                        "{code: C-SYSTEMS, title: '=HYPERLINK(\"http://evil.example/\",\"x\")'}"));
+        Path out = dir.resolve("report");
+        // Exact counts, so that every name shows up in the tables.
+        Run run = qip("report", "--events", events.toString(), "--learners", learners.toString(), "--programme",
+                programme.toString(), "--as-of", "2025-03-31", "--no-suppression", "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+
+        String html = Files.readString(out.resolve("report.html"));
+        org.qipathways.samples.report.ReportWriterTestAccess.assertOpensOffline(html);
+        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("Bronze &lt;script&gt;alert(3)&lt;/script&gt;")
+                .contains("&lt;img src=x onerror=alert(2)&gt;")
+                .contains("=HYPERLINK(&quot;http://evil.example/&quot;,&quot;click&quot;)");
+        // The tier's name is in the funnel chart too, escaped by the SVG writer.
+        String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
+        assertThat(svg).contains("Bronze &lt;script&gt;alert(3)&lt;/script&gt;");
+
+        Map<String, List<List<String>>> csv = readCsvs(out);
+        List<String> allCells = csv.values().stream().flatMap(List::stream).flatMap(List::stream).toList();
+        assertThat(allCells).as("no cell a spreadsheet would run").noneMatch(c -> !c.isEmpty()
+                && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 && !c.matches("-?\\d+(\\.\\d+)?"));
+        assertThat(allCells).contains("'=HYPERLINK(\"http://evil.example/\",\"click\")", "'+cmd|' /C calc'!A0", "'-2+3",
+                "'@SUM(1+1)", "'=HYPERLINK(\"http://evil.example/\",\"x\")", "<script>alert(1)</script>");
+
+        // Learner ids are for counting only.
+        for (Path f : listFiles(out)) {
+            assertThat(Files.readString(f)).as(f.toString()).doesNotContain("SECRET");
+        }
+    }
+
+    @Test
+    void theFunnelMatchesAnIndependentCountOfQipEvaluate() throws IOException {
+        LocalDate asOf = LocalDate.of(2025, 3, 31);
+        Path region = dir.resolve("region");
+        RegionGenerator.of(new RegionConfig(2_000, 7, asOf)).writeTo(region);
+        String events = region.resolve("events.csv").toString();
+        String learners = region.resolve("learners.csv").toString();
+
+        Map<String, Long> now = countStatuses(events, learners, asOf);
+        Map<String, Long> before = countStatuses(events, learners, asOf.minusYears(1));
+
+        Path exact = dir.resolve("exact");
+        Run run = qip("report", "--events", events, "--learners", learners, "--as-of", asOf.toString(), "--no-suppression",
+                "--out", exact.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("report on 2,000 learners as of 2025-03-31").contains("10 CSV tables");
+        Path published = dir.resolve("published");
+        assertThat(qip("report", "--events", events, "--learners", learners, "--as-of", asOf.toString(),
+                "--out", published.toString()).exit()).isZero();
+
+        String[] statuses = {"ACHIEVED", "IN_PROGRESS", "LAPSED", "REVOKED", "NOT_STARTED"};
+        List<List<String>> exactRows = readCsv(exact.resolve("funnel.csv"));
+        List<List<String>> publishedRows = readCsv(published.resolve("funnel.csv"));
+        assertThat(exactRows).hasSize(1 + 6);
+        long bronzeHeld = 0;
+        for (int i = 1; i < exactRows.size(); i++) {
+            List<String> row = exactRows.get(i);
+            String tier = row.get(0).toUpperCase(java.util.Locale.ROOT);
+            Map<String, Long> counts = row.get(1).equals(asOf.toString()) ? now : before;
+            // Columns: tier, as of, achieved, % achieved, in progress, lapsed, revoked, not started, learners
+            int[] column = {2, 4, 5, 6, 7};
+            for (int s = 0; s < statuses.length; s++) {
+                long expected = counts.getOrDefault(tier + " " + statuses[s], 0L);
+                assertThat(Long.parseLong(row.get(column[s]))).as(row + " " + statuses[s]).isEqualTo(expected);
+                assertThat(publishedRows.get(i).get(column[s])).as("published " + row + " " + statuses[s])
+                        .isEqualTo(nhsDigital(expected));
+            }
+            assertThat(row.get(8)).isEqualTo("2000");
+            if (i == 1) {
+                bronzeHeld = Long.parseLong(row.get(2));
+            }
+        }
+        assertThat(bronzeHeld).as("a region with a real funnel").isGreaterThan(500);
+        // The breakdowns add up to the same learners.
+        List<List<String>> byIcb = readCsv(exact.resolve("by-icb.csv"));
+        List<String> all = byIcb.get(byIcb.size() - 1);
+        assertThat(all.subList(0, 3)).containsExactly("All learners", "2000", Long.toString(bronzeHeld));
+        assertThat(byIcb.subList(1, byIcb.size() - 1).stream().mapToLong(r -> Long.parseLong(r.get(1))).sum()).isEqualTo(2000);
+    }
+
+    @Test
+    void aThresholdOnlyRuleIsStatedOnTheReport() throws IOException {
+        Path events = write("events.csv", EVENTS);
+        Path learners = write("learners.csv", HOSTILE_LEARNERS);
+        Path out = dir.resolve("report");
+        Run run = qip("report", "--events", events.toString(), "--learners", learners.toString(), "--as-of", "2025-03-31",
+                "--suppression-threshold", "9", "--rounding-base", "1", "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Counts of 1 to 9 people are shown as *")
+                .contains("next smallest count");
+        assertThat(run.err()).contains("Counts of 1 to 9 people");
+    }
+
+    @Test
+    void learnersAreRequired() throws IOException {
+        Path events = write("events.csv", EVENTS);
+        Run run = qip("report", "--events", events.toString(), "--out", dir.resolve("r").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--learners");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
+    void suppressionOptionsThatContradictEachOtherAreRefused() throws IOException {
+        Path events = write("events.csv", EVENTS);
+        Path learners = write("learners.csv", HOSTILE_LEARNERS);
+        String[] base = {"report", "--events", events.toString(), "--learners", learners.toString(), "--out",
+                dir.resolve("r").toString()};
+        Run both = qip(concat(base, "--no-suppression", "--rounding-base", "5"));
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--no-suppression cannot be combined");
+        Run negative = qip(concat(base, "--suppression-threshold", "-1"));
+        assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.err()).contains("--suppression-threshold must be 0 or more");
+        Run zero = qip(concat(base, "--rounding-base", "0"));
+        assertThat(zero.exit()).isEqualTo(2);
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
+    void badInputWritesNothing() throws IOException {
+        Path events = write("events.csv", EVENTS + "LRN-4,2024-13-01,completed,BRZ-ELN,\n");
+        Path learners = write("learners.csv", HOSTILE_LEARNERS);
+        Run run = qip("report", "--events", events.toString(), "--learners", learners.toString(), "--out",
+                dir.resolve("r").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("events.csv:7: date");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    // ---- helpers ----
+
+    /** Learners per "TIER STATUS", counted from qip evaluate's CSV. */
+    Map<String, Long> countStatuses(String events, String learners, LocalDate asOf) throws IOException {
+        Path status = dir.resolve("status-" + asOf + ".csv");
+        Run run = qip("evaluate", "--events", events, "--learners", learners, "--as-of", asOf.toString(), "--out",
+                status.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        Map<String, Long> counts = new HashMap<>();
+        List<List<String>> rows = readCsv(status);
+        assertThat(rows.get(0)).startsWith("learner_id", "tier", "status");
+        for (List<String> row : rows.subList(1, rows.size())) {
+            counts.merge(row.get(1) + " " + row.get(2), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** NHS Digital's rule, written out again rather than borrowed from the code under test. */
+    static String nhsDigital(long n) {
+        return n == 0 ? "0" : n <= 7 ? "*" : Long.toString(5 * Math.round(n / 5.0));
+    }
+
+    static String referenceYaml() throws IOException {
+        try (InputStream in = ReportCommandTest.class.getResourceAsStream("/org/qipathways/programme/reference-programme.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    static List<Path> listFiles(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.sorted().toList();
+        }
+    }
+
+    static Map<String, List<List<String>>> readCsvs(Path d) throws IOException {
+        Map<String, List<List<String>>> all = new HashMap<>();
+        for (Path f : listFiles(d)) {
+            if (f.toString().endsWith(".csv")) {
+                all.put(f.getFileName().toString(), readCsv(f));
+            }
+        }
+        return all;
+    }
+
+    /** A small RFC 4180 reader: quoted fields with doubled quotes, CRLF or LF line ends. */
+    static List<List<String>> readCsv(Path f) throws IOException {
+        String text = Files.readString(f);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        if (cell.length() > 0 || !row.isEmpty()) {
+            row.add(cell.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+}
