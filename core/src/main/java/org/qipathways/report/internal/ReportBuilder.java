@@ -83,7 +83,7 @@ public final class ReportBuilder {
         long total = in.now().size();
         long unlisted = in.now().stream().filter(p -> !learnerById.containsKey(p.learnerId())).count();
         notes.add("The report covers every learner in the learners file or with an event in the events file: "
-                + d.count(total) + " learners" + (unlisted == 0 ? "" : ", of whom " + d.count(unlisted)
+                + thousands(d.count(total)) + " learners" + (unlisted == 0 ? "" : ", of whom " + thousands(d.count(unlisted))
                 + " appear only in the events file (shown as " + NOT_IN_LEARNERS + ")") + ".");
         notes.add("Progress is judged on events up to the report date, " + in.asOf() + "; \"a year ago\" judges the same"
                 + " learners on their events up to " + before + ".");
@@ -533,6 +533,11 @@ public final class ReportBuilder {
     /** A rate, withheld when its published numerator is (primary or secondary suppression). */
     private String rate(String publishedPart, long part, long whole) {
         return Disclosure.WITHHELD.equals(publishedPart) ? Disclosure.WITHHELD : d.rate(part, whole);
+    }
+
+    /** A published count with thousands separators, for text. */
+    private static String thousands(String cell) {
+        return cell.matches("\\d+") ? String.format(Locale.ROOT, "%,d", Long.parseLong(cell)) : cell;
     }
 
     private static Long published(String cell) {

@@ -29,6 +29,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -154,10 +155,13 @@ final class Charts {
         }
         r.setSeriesVisibleInLegend(0, false);
         plot.setRenderer(r);
-        plot.addRangeMarker(marker(xmr.mean(), "Mean " + oneDecimal(xmr.mean()), false));
-        plot.addRangeMarker(marker(xmr.upperLimit(), "Upper process limit " + oneDecimal(xmr.upperLimit()), true));
+        // Behind the series, so that no label hides a point.
+        plot.addRangeMarker(marker(xmr.mean(), "Mean " + oneDecimal(xmr.mean()), false), Layer.BACKGROUND);
+        plot.addRangeMarker(marker(xmr.upperLimit(), "Upper process limit " + oneDecimal(xmr.upperLimit()), true),
+                Layer.BACKGROUND);
         if (xmr.lowerLimit() > 0) {
-            plot.addRangeMarker(marker(xmr.lowerLimit(), "Lower process limit " + oneDecimal(xmr.lowerLimit()), true));
+            plot.addRangeMarker(marker(xmr.lowerLimit(), "Lower process limit " + oneDecimal(xmr.lowerLimit()), true),
+                    Layer.BACKGROUND);
         }
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setAutoRangeIncludesZero(true);
