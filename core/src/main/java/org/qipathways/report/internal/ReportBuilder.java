@@ -111,6 +111,14 @@ public final class ReportBuilder {
 
     private static final TierStatus[] FUNNEL_ORDER = {TierStatus.ACHIEVED, TierStatus.IN_PROGRESS, TierStatus.LAPSED,
             TierStatus.REVOKED, TierStatus.NOT_STARTED};
+    /** A status's column in {@link #FUNNEL_ORDER}, by ordinal. */
+    private static final int[] FUNNEL_COLUMN = new int[TierStatus.values().length];
+
+    static {
+        for (int i = 0; i < FUNNEL_ORDER.length; i++) {
+            FUNNEL_COLUMN[FUNNEL_ORDER[i].ordinal()] = i;
+        }
+    }
 
     private ReportTable funnel(LocalDate before, List<ProgressionReport.FunnelBar> bars) {
         List<Row> rows = new ArrayList<>();
@@ -120,7 +128,7 @@ public final class ReportBuilder {
                 List<Progress> progress = when == 0 ? in.now() : in.yearAgo();
                 long[] c = new long[FUNNEL_ORDER.length + 1];
                 for (Progress p : progress) {
-                    c[Arrays.asList(FUNNEL_ORDER).indexOf(p.tiers().get(t).status())]++;
+                    c[FUNNEL_COLUMN[p.tiers().get(t).status().ordinal()]]++;
                 }
                 c[FUNNEL_ORDER.length] = progress.size();
                 String[] pub = d.publish(new long[][] {c}, Disclosure.Totals.LAST_COLUMN)[0];
