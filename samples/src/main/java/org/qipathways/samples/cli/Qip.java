@@ -41,6 +41,10 @@ import picocli.CommandLine.Spec;
                 ValidateCommand.class,
                 EvaluateCommand.class,
                 ExplainCommand.class,
+                KeysCommand.class,
+                CertifyCommand.class,
+                VerifyCommand.class,
+                RevokeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Qip implements Runnable {
