@@ -3,6 +3,7 @@ package org.qipathways.certification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -85,7 +86,8 @@ public final class Certifier {
         Objects.requireNonNull(asOf, "asOf");
         List<LearnerRecord> list = List.copyOf(records);
         List<Progress> progress = evaluator.evaluateAll(list, asOf);
-        Instant now = clock.instant();
+        // Whole seconds: the time is printed on certificates, where nanoseconds are noise.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         CertificatePlanner planner = new CertificatePlanner(programme, now, actor);
 
         Map<String, List<Certificate>> onRecord = byLearner(register.certificates(programme.code()));
