@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " issuer key signed it, and, given the register, that it is not revoked; and that it has not expired.",
                 "Trusted keys: those given with --key, and those the register recorded. Give at least one of the two."},
         footer = {"", "Prints VALID, EXPIRED, REVOKED, TAMPERED or UNKNOWN (not in the register given), a colon and why.",
-                "Exit codes: 0 VALID; 1 EXPIRED or REVOKED; 2 TAMPERED, UNKNOWN, or bad input or usage."})
+                "Exit codes: 0 VALID; 1 EXPIRED or REVOKED; 2 TAMPERED, UNKNOWN, a register that cannot be read,"
+                        + " or bad input or usage."})
 final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The signed certificate, e.g. 7KQ2M9XH4CT.json.")
@@ -80,10 +81,13 @@ final class VerifyCommand implements Callable<Integer> {
         if (register == null) {
             v = CertificateVerifier.of(trusted, null).verify(bytes, date);
         } else {
+            // Exit 1 means EXPIRED or REVOKED here, so a register that cannot be read is exit 2: not checked.
             try (JdbcCertificateRegister reg = RegisterOption.open(register)) {
                 v = CertificateVerifier.of(trusted, reg).verify(bytes, date);
             } catch (RegisterException e) {
-                throw QipException.failed(e.getMessage(), e);
+                throw QipException.badInput(e.getMessage(), e);
+            } catch (QipException e) {
+                throw QipException.badInput(e.getMessage(), e);
             }
         }
         PrintWriter o = spec.commandLine().getOut();

@@ -183,5 +183,9 @@ class CertificateCommandsTest {
         assertThat(badUrl.err()).contains("no JDBC driver");
         Run noFile = qip("verify", dir.resolve("nothing.json").toString(), "--register", register);
         assertThat(noFile.exit()).isEqualTo(2);
+        Path anyFile = out.resolveSibling("events.csv");
+        Run unreachable = qip("verify", anyFile.toString(), "--register", "jdbc:postgresql://127.0.0.1:1/none?user=u&password=secret");
+        assertThat(unreachable.exit()).as("not EXPIRED or REVOKED: not checked").isEqualTo(2);
+        assertThat(unreachable.err()).contains("password=***").doesNotContain("secret");
     }
 }
