@@ -8,7 +8,7 @@ import java.util.List;
  * once, as lapsed, expired, revoked or unchanged; new ones are counted as issued or renewed.
  * <pre>{@code
  * CertifyReport r = certifier.certify(records, asOf);
- * System.out.printf("issued %d, renewed %d, lapsed %d, unchanged %d%n", r.issued(), r.renewed(), r.lapsed(), r.unchanged());
+ * log.info("issued {}, renewed {}, lapsed {}, unchanged {}", r.issued(), r.renewed(), r.lapsed(), r.unchanged());
  * }</pre>
  *
  * @param asOf            the date judged

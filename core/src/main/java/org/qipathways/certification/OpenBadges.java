@@ -18,6 +18,7 @@ import org.qipathways.programme.Programme;
 import org.qipathways.programme.Tier;
 import org.qipathways.progress.Evaluator;
 import org.qipathways.progress.RequirementResult;
+import org.qipathways.progress.TierProgress;
 import org.qipathways.record.LearnerRecord;
 import org.qipathways.rules.Requirement;
 
@@ -180,16 +181,16 @@ public final class OpenBadges {
      */
     public static String criteria(Programme programme, Tier tier) {
         // The evaluator words every node of a rule; an empty record gives the words without any progress.
-        RequirementResult rule = Evaluator.of(programme).evaluate(new LearnerRecord("criteria", List.of()),
-                LocalDate.of(2000, 1, 1)).tier(tier.code()).rule();
+        TierProgress words = Evaluator.of(programme).evaluate(new LearnerRecord("criteria", List.of()),
+                LocalDate.of(2000, 1, 1)).tier(tier.code());
+        RequirementResult rule = words.rule();
         StringBuilder sb = new StringBuilder();
         sb.append(tier.title()).append(" is achieved on the first day on which ");
         describe(rule, 0, sb);
         if (tier.expires()) {
             sb.append("\nIt is valid for ").append(words(tier.validity())).append(" from achievement.");
             if (tier.renewal() != null) {
-                RequirementResult renewal = Evaluator.of(programme).evaluate(new LearnerRecord("criteria", List.of()),
-                        LocalDate.of(2000, 1, 1)).tier(tier.code()).renewal();
+                RequirementResult renewal = words.renewal();
                 sb.append(" It is renewed for another ").append(words(tier.validity()))
                         .append(" on the first day, in the ").append(words(tier.renewal().window()))
                         .append(" up to its expiry, on which ");

@@ -7,7 +7,7 @@ package org.qipathways.certification;
  * try (CertificateRegister register = JdbcCertificateRegister.open("jdbc:sqlite:register.db")) {
  *     ...
  * } catch (RegisterException e) {
- *     System.err.println(e.getMessage());
+ *     log.error("certificates not updated: {}", e.getMessage());
  * }
  * }</pre>
  */

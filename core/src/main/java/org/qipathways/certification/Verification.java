@@ -6,7 +6,8 @@ import java.util.Objects;
  * What checking a signed certificate found: a verdict in one word, and why.
  * <pre>{@code
  * Verification v = verifier.verify(Files.readAllBytes(file), LocalDate.now());
- * System.out.println(v.verdict() + ": " + v.reason());   // "TAMPERED: the signature does not match ..."
+ * v.verdict();   // TAMPERED
+ * v.reason();    // "the signature does not match the content: ..."
  * }</pre>
  *
  * @param verdict         the answer

@@ -278,6 +278,32 @@ abstract class CertifierContract {
     }
 
     @Test
+    void anUpdateThatMeetsAnotherWritersWorkIsAConflictAndWritesNothing() {
+        certifier("2024-06-01T00:00:00Z").certify(List.of(Events.record("B", Events.bronze("2024-05-05"))), day("2024-06-01"));
+        Certificate existing = register.certificates(PROGRAMME.code()).get(0);
+        Certificate fresh = Certificate.issue(CertificateId.derive(PROGRAMME.code(), "BRONZE", "C", day("2024-05-05")), "C",
+                PROGRAMME.code(), PROGRAMME.version(), "BRONZE", day("2024-05-05"), day("2024-05-05"), null,
+                Instant.parse("2024-06-01T00:00:00Z"), null, existing.evidenceDigest());
+        AuditEntry entry = new AuditEntry(Instant.parse("2024-06-01T00:00:00Z"), "other run", AuditAction.ISSUED, fresh.id(), "test");
+        // the same certificate again (by id, and by learner, tier and validFrom under another id), after a new one
+        Certificate sameTerm = Certificate.issue(CertificateId.derive("X", "Y", "Z", day("2024-01-01")), "B", PROGRAMME.code(),
+                PROGRAMME.version(), "BRONZE", existing.achievedOn(), existing.validFrom(), null, existing.issuedAt(), null,
+                existing.evidenceDigest());
+        for (Certificate duplicate : List.of(existing, sameTerm)) {
+            assertThatThrownBy(() -> register.apply(new RegisterUpdate(List.of(fresh, duplicate), List.of(), List.of(entry))))
+                    .isInstanceOf(RegisterConflictException.class);
+            assertThat(register.find(fresh.id())).as("nothing of the update was written").isEmpty();
+        }
+        // a status change from a status the certificate no longer has
+        StatusChange stale = new StatusChange(existing.id(), CertificateStatus.EXPIRED, CertificateStatus.REVOKED,
+                day("2024-07-01"), "too late", "other run");
+        assertThatThrownBy(() -> register.apply(new RegisterUpdate(List.of(fresh), List.of(stale), List.of(entry))))
+                .isInstanceOf(RegisterConflictException.class).hasMessageContaining("no longer EXPIRED");
+        assertThat(register.find(fresh.id())).isEmpty();
+        assertThat(register.auditTrail()).hasSize(1);
+    }
+
+    @Test
     void theAuditTrailCannotBeChangedOrDeleted() throws SQLException {
         certifier("2024-06-01T00:00:00Z").certify(List.of(Events.record("B", Events.bronze("2024-05-05"))), day("2024-06-01"));
         try (Connection c = java.sql.DriverManager.getConnection(db.url()); Statement s = c.createStatement()) {

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * {@code org.postgresql:postgresql}). One register holds one connection; its methods are synchronised.
  * <pre>{@code
  * try (CertificateRegister register = JdbcCertificateRegister.open("jdbc:sqlite:register.db")) {
- *     register.find(CertificateId.parse("7KQ2M9XH4CT")).ifPresent(c -> System.out.println(c.status()));
+ *     Optional<Certificate> c = register.find(CertificateId.parse("7KQ2M9XH4CT"));
  * }
  * // or: JdbcCertificateRegister.open("jdbc:postgresql://localhost/qip?user=qip&password=...")
  * }</pre>
