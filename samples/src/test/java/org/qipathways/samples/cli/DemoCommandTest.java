@@ -3,8 +3,6 @@ package org.qipathways.samples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,14 +19,9 @@ class DemoCommandTest {
     Path dir;
 
     String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = Qip.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        assertThat(exit).as("exit code; stderr: %s", err).isZero();
-        return out.toString();
+        QipRun run = QipRun.qip(args);
+        assertThat(run.exit()).as("exit code; stderr: %s", run.err()).isZero();
+        return run.out();
     }
 
     @Test
