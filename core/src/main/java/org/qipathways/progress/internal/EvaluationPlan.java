@@ -494,9 +494,13 @@ public final class EvaluationPlan {
     RequirementResult result(Ctx c, Node node) {
         Timeline t = c.timeline(node);
         boolean holds = t.holdsOn(c.asOf);
-        List<RequirementResult> children = new ArrayList<>(node.children.length);
-        for (Node ch : node.children) {
-            children.add(result(c, ch));
+        List<RequirementResult> children = List.of();
+        if (node.children.length > 0) {
+            RequirementResult[] cs = new RequirementResult[node.children.length];
+            for (int i = 0; i < cs.length; i++) {
+                cs[i] = result(c, node.children[i]);
+            }
+            children = List.of(cs);
         }
         return new RequirementResult(node.req, node.description, holds, holds ? day(t.since(c.asOf)) : null,
                 holds ? null : node.missing(c), children);
