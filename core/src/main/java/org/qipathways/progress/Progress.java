@@ -15,11 +15,13 @@ import java.util.NoSuchElementException;
  *
  * @param learnerId the learner
  * @param asOf      the date judged; events after it were ignored
- * @param tiers     one entry per tier, in programme order
+ * @param tiers        one entry per tier, in programme order
+ * @param competencies the learner's level in every competency of the framework, in framework order
  */
-public record Progress(String learnerId, LocalDate asOf, List<TierProgress> tiers) {
+public record Progress(String learnerId, LocalDate asOf, List<TierProgress> tiers, List<CompetencyLevel> competencies) {
     public Progress {
         tiers = List.copyOf(tiers);
+        competencies = List.copyOf(competencies);
     }
 
     /** The standing on the tier with this code. */

@@ -85,14 +85,14 @@ class ProgrammeSchemaTest {
     }
 
     private static void collectUndescribed(JsonNode schema, String at, List<String> into) {
-        schema.path("properties").fields().forEachRemaining(e -> {
+        schema.path("properties").properties().forEach(e -> {
             JsonNode p = e.getValue();
             boolean described = p.has("description") || p.has("$ref") && resolve(p.get("$ref").asText()).has("description");
             if (!described) {
                 into.add(at + "/properties/" + e.getKey());
             }
         });
-        schema.path("$defs").fields().forEachRemaining(e -> collectUndescribed(e.getValue(), at + "/$defs/" + e.getKey(), into));
+        schema.path("$defs").properties().forEach(e -> collectUndescribed(e.getValue(), at + "/$defs/" + e.getKey(), into));
     }
 
     // ---- valid documents -----------------------------------------------------------------------

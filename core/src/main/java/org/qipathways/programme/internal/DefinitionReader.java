@@ -287,8 +287,7 @@ public final class DefinitionReader {
                 if (!g.isObject()) {
                     problem(path + ".gives", "expected a map of competency code to level, e.g. {C-MFI: 2}");
                 } else {
-                    for (Iterator<Map.Entry<String, JsonNode>> it = g.fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> e = it.next();
+                    for (Map.Entry<String, JsonNode> e : g.properties()) {
                         Integer level = wholeNumber(e.getValue(), path + ".gives." + e.getKey());
                         if (level != null) {
                             gives.put(e.getKey(), level);

@@ -16,6 +16,7 @@ import org.qipathways.programme.Programme;
 import org.qipathways.programme.Tier;
 import org.qipathways.programme.Unit;
 import org.qipathways.programme.UnitKind;
+import org.qipathways.progress.CompetencyLevel;
 import org.qipathways.progress.Progress;
 import org.qipathways.progress.RequirementResult;
 import org.qipathways.progress.TierProgress;
@@ -44,6 +45,7 @@ public final class EvaluationPlan {
     final int[] passMark;
     final String[] unitTitle;
     final String[] competencyTitle;
+    final String[] competencyCode;
     final String[] levelName;
     final String[] priorLearningTitle;
     /** For each competency, the evidence mappings that give it: units needed and level given. */
@@ -68,7 +70,9 @@ public final class EvaluationPlan {
         }
         List<Competency> comps = p.framework().competencies();
         competencyTitle = new String[comps.size()];
+        competencyCode = new String[comps.size()];
         for (int i = 0; i < comps.size(); i++) {
+            competencyCode[i] = comps.get(i).code();
             competencyIndex.put(comps.get(i).code(), i);
             competencyTitle[i] = comps.get(i).title();
         }
@@ -187,7 +191,12 @@ public final class EvaluationPlan {
         for (int t : tierOrder) {
             out[t] = tiers[t].evaluate(c);
         }
-        return new Progress(record.learnerId, asOf, Arrays.asList(out));
+        CompetencyLevel[] levels = new CompetencyLevel[competencyTitle.length];
+        for (int comp = 0; comp < levels.length; comp++) {
+            int level = c.competencyLevel(comp);
+            levels[comp] = new CompetencyLevel(competencyCode[comp], level, level == 0 ? null : day(c.competencyDay(comp, level)));
+        }
+        return new Progress(record.learnerId, asOf, Arrays.asList(out), Arrays.asList(levels));
     }
 
     /** Per-evaluation state: the learner's events up to the as-of date and memoised timelines. */
@@ -197,6 +206,7 @@ public final class EvaluationPlan {
         final int n;
         final int asOf;
         final Timeline[] memo;
+        final String[] missing;
         final int[] unitDone;
         final Timeline[] tierHeld;
         final int[] tierRevoked;
@@ -211,6 +221,7 @@ public final class EvaluationPlan {
             this.n = r.countUpTo(asOf);
             this.asOf = asOf;
             this.memo = new Timeline[nodes];
+            this.missing = new String[nodes];
             this.unitDone = new int[plan.unitKind.length];
             Arrays.fill(unitDone, Integer.MIN_VALUE);
             this.tierHeld = new Timeline[plan.tiers.length];
@@ -483,9 +494,13 @@ public final class EvaluationPlan {
     RequirementResult result(Ctx c, Node node) {
         Timeline t = c.timeline(node);
         boolean holds = t.holdsOn(c.asOf);
-        List<RequirementResult> children = new ArrayList<>(node.children.length);
-        for (Node ch : node.children) {
-            children.add(result(c, ch));
+        List<RequirementResult> children = List.of();
+        if (node.children.length > 0) {
+            RequirementResult[] cs = new RequirementResult[node.children.length];
+            for (int i = 0; i < cs.length; i++) {
+                cs[i] = result(c, node.children[i]);
+            }
+            children = List.of(cs);
         }
         return new RequirementResult(node.req, node.description, holds, holds ? day(t.since(c.asOf)) : null,
                 holds ? null : node.missing(c), children);
@@ -551,6 +566,9 @@ public final class EvaluationPlan {
         final boolean[] units;
         final byte type;
         final int role;
+        private final String phrase;
+        private final String imperative;
+        private final String noun;
 
         Selector(EventSelector source, boolean[] units) {
             this.source = source;
@@ -562,6 +580,19 @@ public final class EvaluationPlan {
             };
             this.role = source.role() == Role.PARTICIPANT ? CompactRecord.PARTICIPANT
                     : source.role() == Role.FACILITATOR ? CompactRecord.FACILITATOR : -1;
+            // The words are fixed by the programme: build them once, not per learner.
+            String names = unitNames(source.units(), " or ");
+            this.phrase = switch (source.kind()) {
+                case ATTENDED -> "attending " + names + rolePhrase(source.role());
+                case COMPLETED -> "completing " + names;
+                case EVIDENCE_APPROVED -> "approval of " + names;
+            };
+            this.imperative = switch (source.kind()) {
+                case ATTENDED -> "attend " + names + rolePhrase(source.role());
+                case COMPLETED -> "complete " + names;
+                case EVIDENCE_APPROVED -> "get " + names + " approved";
+            };
+            this.noun = unitNames(source.units(), ", ");
         }
 
         boolean matches(CompactRecord r, int i) {
@@ -587,26 +618,16 @@ public final class EvaluationPlan {
 
         /** Words for the selected events: "attending Silver for Individuals as a participant". */
         String phrase() {
-            String names = unitNames(source.units(), " or ");
-            return switch (source.kind()) {
-                case ATTENDED -> "attending " + names + rolePhrase(source.role());
-                case COMPLETED -> "completing " + names;
-                case EVIDENCE_APPROVED -> "approval of " + names;
-            };
+            return phrase;
         }
 
         /** What the learner should do: "attend Silver for Individuals as a participant". */
         String imperative() {
-            String names = unitNames(source.units(), " or ");
-            return switch (source.kind()) {
-                case ATTENDED -> "attend " + names + rolePhrase(source.role());
-                case COMPLETED -> "complete " + names;
-                case EVIDENCE_APPROVED -> "get " + names + " approved";
-            };
+            return imperative;
         }
 
         String noun() {
-            return unitNames(source.units(), ", ");
+            return noun;
         }
     }
 
@@ -642,8 +663,18 @@ public final class EvaluationPlan {
 
         abstract Timeline compute(Ctx c);
 
-        /** What is missing on the as-of date, when the node does not hold then. */
-        abstract String missing(Ctx c);
+        /** What is missing on the as-of date, when the node does not hold then; worked out once per evaluation. */
+        final String missing(Ctx c) {
+            String m = c.missing[id];
+            if (m == null) {
+                m = explain(c);
+                c.missing[id] = m;
+            }
+            return m;
+        }
+
+        /** Works out {@link #missing}. */
+        abstract String explain(Ctx c);
 
         /** Whether any part of this node shows progress on the as-of date (holding a tier does not count). */
         boolean progressed(Ctx c) {
@@ -662,14 +693,36 @@ public final class EvaluationPlan {
         }
     }
 
-    final class AllOfNode extends Node {
-        AllOfNode(int id, Requirement req, Node[] children) {
+    /** A node made of other nodes: it shows progress when any child does. */
+    abstract static class CompositeNode extends Node {
+        CompositeNode(int id, Requirement req, Node[] children) {
             super(id, req, children);
-            List<String> parts = new ArrayList<>();
+        }
+
+        /** The children's descriptions joined, for a node without a label. */
+        String joined(String joiner) {
+            List<String> parts = new ArrayList<>(children.length);
             for (Node ch : children) {
                 parts.add(ch.description);
             }
-            description = labelOr(String.join(" and ", parts));
+            return String.join(joiner, parts);
+        }
+
+        @Override
+        boolean progressed(Ctx c) {
+            for (Node ch : children) {
+                if (ch.progressed(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    final class AllOfNode extends CompositeNode {
+        AllOfNode(int id, Requirement req, Node[] children) {
+            super(id, req, children);
+            description = labelOr(joined(" and "));
         }
 
         @Override
@@ -682,7 +735,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             List<String> out = new ArrayList<>();
             unmet(c, out);
             return String.join("; ", out);
@@ -695,25 +748,12 @@ public final class EvaluationPlan {
             }
         }
 
-        @Override
-        boolean progressed(Ctx c) {
-            for (Node ch : children) {
-                if (ch.progressed(c)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
-    final class AnyOfNode extends Node {
+    final class AnyOfNode extends CompositeNode {
         AnyOfNode(int id, Requirement req, Node[] children) {
             super(id, req, children);
-            List<String> parts = new ArrayList<>();
-            for (Node ch : children) {
-                parts.add(ch.description);
-            }
-            description = labelOr("one of: " + String.join(" or ", parts));
+            description = labelOr("one of: " + joined(" or "));
         }
 
         @Override
@@ -726,26 +766,29 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             if (children.length == 1) {
                 return children[0].missing(c);
             }
+            // A learner on one route wants to hear about that route; only with no progress
+            // anywhere (or on several) are the alternatives listed.
             List<String> routes = new ArrayList<>();
             for (Node ch : children) {
-                routes.add(summary(c, ch));
+                if (ch.progressed(c)) {
+                    routes.add(summary(c, ch));
+                }
+            }
+            if (routes.size() == 1) {
+                return routes.get(0);
+            }
+            if (routes.isEmpty()) {
+                for (Node ch : children) {
+                    routes.add(summary(c, ch));
+                }
             }
             return "either " + String.join(", or ", routes);
         }
 
-        @Override
-        boolean progressed(Ctx c) {
-            for (Node ch : children) {
-                if (ch.progressed(c)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /** A route of an any-of, for a learner: its label with what is missing on it. */
@@ -758,17 +801,13 @@ public final class EvaluationPlan {
         return missing;
     }
 
-    final class AtLeastNode extends Node {
+    final class AtLeastNode extends CompositeNode {
         final int k;
 
         AtLeastNode(int id, Requirement req, int k, Node[] children) {
             super(id, req, children);
             this.k = k;
-            List<String> parts = new ArrayList<>();
-            for (Node ch : children) {
-                parts.add(ch.description);
-            }
-            description = labelOr("at least " + k + " of: " + String.join(", ", parts));
+            description = labelOr("at least " + k + " of: " + joined(", "));
         }
 
         @Override
@@ -781,7 +820,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             int done = 0;
             List<String> open = new ArrayList<>();
             for (Node ch : children) {
@@ -795,15 +834,6 @@ public final class EvaluationPlan {
                     + (req.label() != null ? "" : " (still open: " + String.join("; ", open) + ")");
         }
 
-        @Override
-        boolean progressed(Ctx c) {
-            for (Node ch : children) {
-                if (ch.progressed(c)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     final class CompletedNode extends Node {
@@ -827,7 +857,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             return switch (unitKind[unit]) {
                 case ASSESSMENT -> scoreMissing(c, unit, passMark[unit]);
                 case EVIDENCE -> evidenceMissing(c, unit);
@@ -891,7 +921,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             return scoreMissing(c, unit, min);
         }
 
@@ -907,7 +937,7 @@ public final class EvaluationPlan {
         AttendedNode(int id, Requirement req, Selector selector) {
             super(id, req, NONE);
             this.selector = selector;
-            description = labelOr("attend " + unitNames(selector.source.units(), " or ") + rolePhrase(selector.source.role()));
+            description = labelOr(selector.imperative());
         }
 
         @Override
@@ -916,9 +946,8 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
-            String base = "attend " + unitNames(selector.source.units(), " or ") + rolePhrase(selector.source.role());
-            return req.label() == null ? base : req.label() + ": " + base;
+        String explain(Ctx c) {
+            return req.label() == null ? selector.imperative() : req.label() + ": " + selector.imperative();
         }
     }
 
@@ -996,7 +1025,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             if (anchor == null) {
                 return labelled(evidenceMissing(c, unit));
             }
@@ -1046,7 +1075,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             int now = c.competencyLevel(competency);
             return competencyTitle[competency] + " at level " + level + " (" + levelName[level] + "): currently "
                     + (now == 0 ? "not evidenced" : "level " + now + " (" + levelName[now] + ")");
@@ -1074,7 +1103,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             String title = programme.tiers().get(tier).title();
             TierStatus s = c.tierStatus[tier];
             if (s == TierStatus.REVOKED) {
@@ -1117,7 +1146,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             return description + " approved";
         }
     }
@@ -1198,7 +1227,7 @@ public final class EvaluationPlan {
         }
 
         @Override
-        String missing(Ctx c) {
+        String explain(Ctx c) {
             int[] days = new int[c.n];
             int m = collect(c, days);
             int have = m;
@@ -1221,8 +1250,13 @@ public final class EvaluationPlan {
 
         @Override
         boolean progressed(Ctx c) {
-            int[] days = new int[c.n];
-            return collect(c, days) > 0;
+            int start = from == null ? Integer.MIN_VALUE : from.first(c);
+            for (int i = 0; i < c.n && start != FOREVER; i++) {
+                if (c.r.day[i] >= start && counted.matches(c.r, i)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -38,9 +38,11 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 done; 1 the job failed; 2 bad usage or bad input.",
                 "Run 'qip help COMMAND' for a command's options."},
         subcommands = {
+                DemoCommand.class,
                 ValidateCommand.class,
                 EvaluateCommand.class,
                 ExplainCommand.class,
+                GenerateCommand.class,
                 KeysCommand.class,
                 CertifyCommand.class,
                 VerifyCommand.class,

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qipathways.samples.cli.EvaluateCommandTest.Run;
 
 /** {@code qip keys generate}, {@code qip certify}, {@code qip verify} and {@code qip revoke}, run as a user would. */
 class CertificateCommandsTest {
@@ -36,8 +35,8 @@ class CertificateCommandsTest {
             L-3,2024-03-01,completed,BRZ-ELN,
             """;
 
-    static Run qip(String... args) {
-        return EvaluateCommandTest.qip(args);
+    static QipRun qip(String... args) {
+        return QipRun.qip(args);
     }
 
     @BeforeEach
@@ -49,7 +48,7 @@ class CertificateCommandsTest {
         assertThat(qip("keys", "generate", "--out", keys.toString()).exit()).isZero();
     }
 
-    Run certify(String asOf) {
+    QipRun certify(String asOf) {
         return qip("certify", "--events", events.toString(), "--register", register,
                 "--key", keys.resolve("issuer-private.pem").toString(), "--as-of", asOf, "--out", out.toString(),
                 "--actor", "test");
@@ -65,14 +64,14 @@ class CertificateCommandsTest {
     void keysGenerateWritesAnOwnerOnlyPrivateKeyAndNeverOverwrites() throws IOException {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("issuer-private.pem")))).isEqualTo("rw-------");
         assertThat(keys.resolve("issuer-public.pem")).exists();
-        Run again = qip("keys", "generate", "--out", keys.toString());
+        QipRun again = qip("keys", "generate", "--out", keys.toString());
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("issuer-private.pem exists: keys are never overwritten");
     }
 
     @Test
     void certifyPrintsItsCountsWritesSignedFilesAndARerunChangesNothing() throws IOException {
-        Run first = certify("2025-01-01");
+        QipRun first = certify("2025-01-01");
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).isEqualTo("issued 3, renewed 0, lapsed 0, expired 0, revoked 0, unchanged 0\n");
         assertThat(first.err()).contains("certified 3 learners as of 2025-01-01; wrote 6 files to " + out);
@@ -81,7 +80,7 @@ class CertificateCommandsTest {
         String jwt = Files.readString(files(".ob3.jwt").get(0)).strip();
         assertThat(jwt.split("\\.")).hasSize(3);
 
-        Run again = certify("2025-01-01");
+        QipRun again = certify("2025-01-01");
         assertThat(again.out()).isEqualTo("issued 0, renewed 0, lapsed 0, expired 0, revoked 0, unchanged 3\n");
         assertThat(again.err()).contains("wrote 0 files");
     }
@@ -90,14 +89,14 @@ class CertificateCommandsTest {
     void verifySaysValidForAGenuineCertificateWithTheKeyOrTheRegister() throws IOException {
         certify("2025-01-01");
         Path cert = files(".json").get(0);
-        Run withKey = qip("verify", cert.toString(), "--key", keys.resolve("issuer-public.pem").toString(), "--as-of", "2025-01-01");
+        QipRun withKey = qip("verify", cert.toString(), "--key", keys.resolve("issuer-public.pem").toString(), "--as-of", "2025-01-01");
         assertThat(withKey.exit()).isZero();
         assertThat(withKey.out()).startsWith("VALID: valid from ").contains("revocation not checked").contains("  certificate ");
-        Run withRegister = qip("verify", cert.toString(), "--register", register, "--as-of", "2025-01-01");
+        QipRun withRegister = qip("verify", cert.toString(), "--register", register, "--as-of", "2025-01-01");
         assertThat(withRegister.exit()).isZero();
         assertThat(withRegister.out()).startsWith("VALID: ").contains("not revoked");
 
-        Run neither = qip("verify", cert.toString());
+        QipRun neither = qip("verify", cert.toString());
         assertThat(neither.exit()).isEqualTo(2);
         assertThat(neither.err()).contains("give the issuer's public key");
     }
@@ -113,7 +112,7 @@ class CertificateCommandsTest {
             byte[] changed = original.clone();
             changed[i] ^= (byte) (i % 2 == 0 ? 0x01 : 0x20);
             Files.write(copy, changed);
-            Run run = qip("verify", copy.toString(), "--key", key, "--as-of", "2025-01-01");
+            QipRun run = qip("verify", copy.toString(), "--key", key, "--as-of", "2025-01-01");
             assertThat(run.out()).as("byte %d", i).startsWith("TAMPERED: ");
             assertThat(run.exit()).as("byte %d", i).isEqualTo(2);
         }
@@ -125,12 +124,12 @@ class CertificateCommandsTest {
         Path cert = files(".json").get(0);
         String id = cert.getFileName().toString().replace(".json", "");
 
-        Run revoke = qip("revoke", id.toLowerCase(), "--register", register, "--reason", "quiz taken by someone else",
+        QipRun revoke = qip("revoke", id.toLowerCase(), "--register", register, "--reason", "quiz taken by someone else",
                 "--actor", "academy lead", "--on", "2025-02-01");
         assertThat(revoke.exit()).as(revoke.err()).isZero();
         assertThat(revoke.out()).startsWith("revoked " + id);
 
-        Run revoked = qip("verify", cert.toString(), "--register", register, "--as-of", "2025-02-01");
+        QipRun revoked = qip("verify", cert.toString(), "--register", register, "--as-of", "2025-02-01");
         assertThat(revoked.exit()).isEqualTo(1);
         assertThat(revoked.out()).startsWith("REVOKED: revoked on 2025-02-01 by academy lead: quiz taken by someone else");
         assertThat(qip("revoke", id, "--register", register, "--reason", "x", "--actor", "y").out()).contains("already revoked");
@@ -163,28 +162,28 @@ class CertificateCommandsTest {
         }).findFirst().orElseThrow();
         String key = keys.resolve("issuer-public.pem").toString();
         assertThat(qip("verify", gold.toString(), "--key", key, "--as-of", "2024-09-01").exit()).isZero();
-        Run expired = qip("verify", gold.toString(), "--key", key, "--as-of", "2024-09-02");
+        QipRun expired = qip("verify", gold.toString(), "--key", key, "--as-of", "2024-09-02");
         assertThat(expired.exit()).isEqualTo(1);
         assertThat(expired.out()).startsWith("EXPIRED: valid until 2024-09-01");
 
-        Run lapse = certify("2024-10-01");
+        QipRun lapse = certify("2024-10-01");
         assertThat(lapse.out()).isEqualTo("issued 0, renewed 0, lapsed 1, expired 0, revoked 0, unchanged 2\n");
     }
 
     @Test
     void badInputIsReportedWithExitCodeTwo() {
-        Run noKey = qip("certify", "--events", events.toString(), "--register", register,
+        QipRun noKey = qip("certify", "--events", events.toString(), "--register", register,
                 "--key", dir.resolve("missing-private.pem").toString(), "--out", out.toString());
         assertThat(noKey.exit()).isEqualTo(2);
         assertThat(noKey.err()).contains("cannot read the key file").contains("missing-private.pem");
-        Run badUrl = qip("certify", "--events", events.toString(), "--register", "jdbc:nosuchdb://x",
+        QipRun badUrl = qip("certify", "--events", events.toString(), "--register", "jdbc:nosuchdb://x",
                 "--key", keys.resolve("issuer-private.pem").toString(), "--out", out.toString());
         assertThat(badUrl.exit()).isEqualTo(2);
         assertThat(badUrl.err()).contains("no JDBC driver");
-        Run noFile = qip("verify", dir.resolve("nothing.json").toString(), "--register", register);
+        QipRun noFile = qip("verify", dir.resolve("nothing.json").toString(), "--register", register);
         assertThat(noFile.exit()).isEqualTo(2);
         Path anyFile = out.resolveSibling("events.csv");
-        Run unreachable = qip("verify", anyFile.toString(), "--register", "jdbc:postgresql://127.0.0.1:1/none?user=u&password=secret");
+        QipRun unreachable = qip("verify", anyFile.toString(), "--register", "jdbc:postgresql://127.0.0.1:1/none?user=u&password=secret");
         assertThat(unreachable.exit()).as("not EXPIRED or REVOKED: not checked").isEqualTo(2);
         assertThat(unreachable.err()).contains("password=***").doesNotContain("secret");
     }

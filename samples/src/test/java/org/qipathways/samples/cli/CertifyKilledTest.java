@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qipathways.samples.cli.EvaluateCommandTest.Run;
 
 /**
  * A {@code qip certify} process killed (SIGKILL) in the middle of its run leaves a consistent register,
@@ -41,7 +40,7 @@ class CertifyKilledTest {
         }
         Path eventsFile = Files.writeString(dir.resolve("events.csv"), events);
         Path keys = dir.resolve("keys");
-        assertThat(EvaluateCommandTest.qip("keys", "generate", "--out", keys.toString()).exit()).isZero();
+        assertThat(QipRun.qip("keys", "generate", "--out", keys.toString()).exit()).isZero();
         String killedUrl = "jdbc:sqlite:" + dir.resolve("killed.db");
         String cleanUrl = "jdbc:sqlite:" + dir.resolve("clean.db");
 
@@ -70,11 +69,11 @@ class CertifyKilledTest {
         assertThat(count(killedUrl, "SELECT COUNT(*) FROM certificate c WHERE NOT EXISTS"
                 + " (SELECT 1 FROM audit a WHERE a.certificate_id = c.id AND a.action = 'ISSUED')")).isZero();
 
-        Run rerun = EvaluateCommandTest.qip(certifyArgs(eventsFile, killedUrl, keys, dir.resolve("out-killed")).toArray(String[]::new));
+        QipRun rerun = QipRun.qip(certifyArgs(eventsFile, killedUrl, keys, dir.resolve("out-killed")).toArray(String[]::new));
         assertThat(rerun.exit()).as(rerun.err()).isZero();
         assertThat(rerun.out()).isEqualTo("issued " + (expected - certificates) + ", renewed 0, lapsed 0, expired 0, revoked 0,"
                 + " unchanged " + certificates + "\n");
-        Run clean = EvaluateCommandTest.qip(certifyArgs(eventsFile, cleanUrl, keys, dir.resolve("out-clean")).toArray(String[]::new));
+        QipRun clean = QipRun.qip(certifyArgs(eventsFile, cleanUrl, keys, dir.resolve("out-clean")).toArray(String[]::new));
         assertThat(clean.exit()).isZero();
 
         String facts = "SELECT id, learner_id, tier, achieved_on, valid_from, valid_until, evidence_digest, status FROM certificate ORDER BY id";

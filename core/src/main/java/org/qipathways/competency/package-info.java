@@ -1,0 +1,14 @@
+/**
+ * Competency frameworks: hierarchical {@link org.qipathways.competency.Competency competencies} rated on a
+ * {@link org.qipathways.competency.ProficiencyScale proficiency scale}, the
+ * {@link org.qipathways.competency.CompetencyEvidence unit evidence mappings}, and the exchange formats:
+ * 1EdTech CASE JSON ({@link org.qipathways.competency.CaseJson}) and Moodle's competency-framework CSV
+ * ({@link org.qipathways.competency.MoodleCompetencyCsv}).
+ * <pre>{@code
+ * CompetencyFramework fw = Programme.reference().framework();
+ * String caseJson = CaseJson.export(fw, URI.create("https://example.org/case"), Instant.parse("2026-01-01T00:00:00Z"));
+ * CompetencyFramework back = CaseJson.parse(caseJson, "framework.json");   // equals fw
+ * String moodleCsv = MoodleCompetencyCsv.export(fw);                       // for tool_lpimportcsv
+ * }</pre>
+ */
+package org.qipathways.competency;

@@ -1,0 +1,99 @@
+package org.qipathways.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qipathways.samples.generate.RegionConfig;
+import org.qipathways.samples.generate.RegionGenerator;
+import picocli.CommandLine;
+
+class GenerateCommandTest {
+
+    static final Clock JUNE_30_2024 = Clock.fixed(LocalDate.of(2024, 6, 30).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    /** {@code qip generate ...}, as a user runs it. */
+    int qip(String... args) {
+        CommandLine qip = Qip.commandLine();
+        qip.setOut(new PrintWriter(out));
+        qip.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 1];
+        all[0] = "generate";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return qip.execute(all);
+    }
+
+    @Test
+    void writesTheRegionTheGeneratorMakesAndSaysWhere(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("region");
+        int code = qip("--learners", "300", "--seed", "7", "--end", "2025-03-31", "--out", target.toString());
+
+        assertThat(code).isZero();
+        assertSameAsGenerator(target, new RegionConfig(300, 7, LocalDate.of(2025, 3, 31)));
+        assertThat(out.toString())
+                .contains("wrote 300 learners to " + target.resolve("learners.csv"))
+                .contains("events to " + target.resolve("events.csv"))
+                .contains("history 2022-04-01 to 2025-03-31, seed 7");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void withoutEndTheHistoryEndsTodayAndTheSeedIsOne(@TempDir Path dir) throws IOException {
+        CommandLine cmd = new CommandLine(new GenerateCommand(JUNE_30_2024));
+        cmd.setOut(new PrintWriter(out));
+        assertThat(cmd.execute("--learners", "50", "--out", dir.toString())).isZero();
+        assertSameAsGenerator(dir, new RegionConfig(50, 1, LocalDate.of(2024, 6, 30)));
+    }
+
+    @Test
+    void learnersAndOutAreRequired() {
+        assertThat(qip("--out", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--learners=N'");
+        assertThat(qip("--learners", "5")).isEqualTo(2);
+        assertThat(err.toString()).contains("'--out=DIR'");
+    }
+
+    @Test
+    void badValuesAreBadUsage(@TempDir Path dir) throws IOException {
+        assertThat(qip("--learners", "0", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--learners must be at least 1, was 0");
+
+        assertThat(qip("--learners", "10", "--end", "2025-02-30", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("'2025-02-30' is not a date; write it as yyyy-MM-dd, e.g. 2025-03-31");
+
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        assertThat(qip("--learners", "10", "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--out " + file + " is a file; give a directory");
+        assertThat(Files.readString(file)).isEqualTo("x");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aDirectoryThatCannotBeCreatedFailsWithExitCode1AndSaysWhy(@TempDir Path dir) throws IOException {
+        // A directory below a plain file can never be created, whoever runs the test.
+        Path blocked = Files.writeString(dir.resolve("plain-file"), "x").resolve("region");
+        assertThat(qip("--learners", "10", "--out", blocked.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("generate: cannot write the region to " + blocked + ": ");
+    }
+
+    static void assertSameAsGenerator(Path dir, RegionConfig config) throws IOException {
+        StringWriter learners = new StringWriter();
+        StringWriter events = new StringWriter();
+        RegionGenerator.of(config).writeTo(learners, events);
+        assertThat(Files.readString(dir.resolve("learners.csv"))).isEqualTo(learners.toString());
+        assertThat(Files.readString(dir.resolve("events.csv"))).isEqualTo(events.toString());
+    }
+}
