@@ -1,7 +1,9 @@
 package org.qipathways.progress;
 
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.qipathways.programme.Programme;
 import org.qipathways.progress.internal.PlanEvaluator;
 import org.qipathways.record.LearnerRecord;
@@ -38,6 +40,16 @@ public interface Evaluator {
      * threads (1 evaluates on the calling thread).
      */
     List<Progress> evaluateAll(List<LearnerRecord> records, LocalDate asOf, int threads);
+
+    /**
+     * Evaluates learners as they come and hands each result to {@code sink} on the calling thread,
+     * in input order, holding only a bounded window of results: for regions too large to keep
+     * every learner's explanation in memory at once.
+     * <pre>{@code
+     * evaluator.evaluateEach(records.iterator(), asOf, 2, progress -> csv.write(progress));
+     * }</pre>
+     */
+    void evaluateEach(Iterator<LearnerRecord> records, LocalDate asOf, int threads, Consumer<Progress> sink);
 
     /** {@link #evaluateAll(List, LocalDate, int)} on as many threads as the machine has cores. */
     default List<Progress> evaluateAll(List<LearnerRecord> records, LocalDate asOf) {

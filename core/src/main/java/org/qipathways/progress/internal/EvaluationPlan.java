@@ -494,9 +494,13 @@ public final class EvaluationPlan {
     RequirementResult result(Ctx c, Node node) {
         Timeline t = c.timeline(node);
         boolean holds = t.holdsOn(c.asOf);
-        List<RequirementResult> children = new ArrayList<>(node.children.length);
-        for (Node ch : node.children) {
-            children.add(result(c, ch));
+        List<RequirementResult> children = List.of();
+        if (node.children.length > 0) {
+            RequirementResult[] cs = new RequirementResult[node.children.length];
+            for (int i = 0; i < cs.length; i++) {
+                cs[i] = result(c, node.children[i]);
+            }
+            children = List.of(cs);
         }
         return new RequirementResult(node.req, node.description, holds, holds ? day(t.since(c.asOf)) : null,
                 holds ? null : node.missing(c), children);
@@ -689,14 +693,36 @@ public final class EvaluationPlan {
         }
     }
 
-    final class AllOfNode extends Node {
-        AllOfNode(int id, Requirement req, Node[] children) {
+    /** A node made of other nodes: it shows progress when any child does. */
+    abstract static class CompositeNode extends Node {
+        CompositeNode(int id, Requirement req, Node[] children) {
             super(id, req, children);
-            List<String> parts = new ArrayList<>();
+        }
+
+        /** The children's descriptions joined, for a node without a label. */
+        String joined(String joiner) {
+            List<String> parts = new ArrayList<>(children.length);
             for (Node ch : children) {
                 parts.add(ch.description);
             }
-            description = labelOr(String.join(" and ", parts));
+            return String.join(joiner, parts);
+        }
+
+        @Override
+        boolean progressed(Ctx c) {
+            for (Node ch : children) {
+                if (ch.progressed(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    final class AllOfNode extends CompositeNode {
+        AllOfNode(int id, Requirement req, Node[] children) {
+            super(id, req, children);
+            description = labelOr(joined(" and "));
         }
 
         @Override
@@ -722,25 +748,12 @@ public final class EvaluationPlan {
             }
         }
 
-        @Override
-        boolean progressed(Ctx c) {
-            for (Node ch : children) {
-                if (ch.progressed(c)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
-    final class AnyOfNode extends Node {
+    final class AnyOfNode extends CompositeNode {
         AnyOfNode(int id, Requirement req, Node[] children) {
             super(id, req, children);
-            List<String> parts = new ArrayList<>();
-            for (Node ch : children) {
-                parts.add(ch.description);
-            }
-            description = labelOr("one of: " + String.join(" or ", parts));
+            description = labelOr("one of: " + joined(" or "));
         }
 
         @Override
@@ -776,15 +789,6 @@ public final class EvaluationPlan {
             return "either " + String.join(", or ", routes);
         }
 
-        @Override
-        boolean progressed(Ctx c) {
-            for (Node ch : children) {
-                if (ch.progressed(c)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /** A route of an any-of, for a learner: its label with what is missing on it. */
@@ -797,17 +801,13 @@ public final class EvaluationPlan {
         return missing;
     }
 
-    final class AtLeastNode extends Node {
+    final class AtLeastNode extends CompositeNode {
         final int k;
 
         AtLeastNode(int id, Requirement req, int k, Node[] children) {
             super(id, req, children);
             this.k = k;
-            List<String> parts = new ArrayList<>();
-            for (Node ch : children) {
-                parts.add(ch.description);
-            }
-            description = labelOr("at least " + k + " of: " + String.join(", ", parts));
+            description = labelOr("at least " + k + " of: " + joined(", "));
         }
 
         @Override
@@ -834,15 +834,6 @@ public final class EvaluationPlan {
                     + (req.label() != null ? "" : " (still open: " + String.join("; ", open) + ")");
         }
 
-        @Override
-        boolean progressed(Ctx c) {
-            for (Node ch : children) {
-                if (ch.progressed(c)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     final class CompletedNode extends Node {

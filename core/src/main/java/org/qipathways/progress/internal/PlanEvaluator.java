@@ -1,13 +1,17 @@
 package org.qipathways.progress.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.qipathways.programme.Programme;
 import org.qipathways.progress.Evaluator;
 import org.qipathways.progress.Progress;
@@ -19,6 +23,8 @@ import org.qipathways.rules.Role;
 public final class PlanEvaluator implements Evaluator {
     /** Learners handed to a worker at a time: large enough to amortise the hand-over, small enough to balance. */
     private static final int CHUNK = 256;
+    /** Chunks queued per thread: enough to keep every thread busy while the sink drains the oldest. */
+    private static final int IN_FLIGHT_PER_THREAD = 4;
 
     private final EvaluationPlan plan;
 
@@ -65,37 +71,45 @@ public final class PlanEvaluator implements Evaluator {
 
     @Override
     public List<Progress> evaluateAll(List<LearnerRecord> records, LocalDate asOf, int threads) {
+        List<Progress> out = new ArrayList<>(records.size());
+        evaluateEach(records.iterator(), asOf, threads, out::add);
+        return Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public void evaluateEach(Iterator<LearnerRecord> records, LocalDate asOf, int threads, Consumer<Progress> sink) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
-        Progress[] out = new Progress[records.size()];
-        if (threads == 1 || records.size() <= CHUNK) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = evaluate(records.get(i), asOf);
+        if (threads == 1) {
+            while (records.hasNext()) {
+                sink.accept(evaluate(records.next(), asOf));
             }
-            return Arrays.asList(out);
+            return;
         }
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int start = next.getAndAdd(CHUNK); start < out.length; start = next.getAndAdd(CHUNK)) {
-                int end = Math.min(out.length, start + CHUNK);
-                for (int i = start; i < end; i++) {
-                    out[i] = evaluate(records.get(i), asOf);
-                }
-            }
-        };
+        // An ordered pipeline: chunks are evaluated on the pool while the calling thread hands the
+        // oldest finished chunk to the sink, so results keep input order and memory stays bounded.
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "qip-evaluator");
             t.setDaemon(true);
             return t;
         });
+        ArrayDeque<Future<Progress[]>> inFlight = new ArrayDeque<>();
         try {
-            Future<?>[] running = new Future<?>[threads];
-            for (int i = 0; i < threads; i++) {
-                running[i] = pool.submit(worker);
-            }
-            for (Future<?> f : running) {
-                f.get();
+            while (records.hasNext() || !inFlight.isEmpty()) {
+                while (records.hasNext() && inFlight.size() < IN_FLIGHT_PER_THREAD * threads) {
+                    LearnerRecord[] chunk = nextChunk(records);
+                    inFlight.add(pool.submit(() -> {
+                        Progress[] done = new Progress[chunk.length];
+                        for (int i = 0; i < chunk.length; i++) {
+                            done[i] = evaluate(chunk[i], asOf);
+                        }
+                        return done;
+                    }));
+                }
+                for (Progress p : inFlight.poll().get()) {
+                    sink.accept(p);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -109,6 +123,14 @@ public final class PlanEvaluator implements Evaluator {
         } finally {
             pool.shutdownNow();
         }
-        return Arrays.asList(out);
+    }
+
+    private static LearnerRecord[] nextChunk(Iterator<LearnerRecord> records) {
+        LearnerRecord[] chunk = new LearnerRecord[CHUNK];
+        int n = 0;
+        while (n < CHUNK && records.hasNext()) {
+            chunk[n++] = records.next();
+        }
+        return n == CHUNK ? chunk : Arrays.copyOf(chunk, n);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,15 +77,45 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (threads != null && threads < 1) {
+            throw QipException.badInput("--threads must be at least 1");
+        }
         Programme p = programme.programme();
         List<LearnerRecord> records = input.read(p, err);
         LocalDate date = asOf.date();
         Evaluator evaluator = Evaluator.of(p);
-        List<Progress> results = threads == null ? evaluator.evaluateAll(records, date)
-                : evaluator.evaluateAll(records, date, threads);
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int[] evaluated = {0};
+        Output output = w -> {
+            if (format == Format.csv) {
+                // Rows are written as learners are evaluated: memory stays flat however large the region.
+                w.write(HEADER);
+                w.write('\n');
+                StringBuilder line = new StringBuilder(256);
+                evaluator.evaluateEach(records.iterator(), date, threadCount, progress -> {
+                    line.setLength(0);
+                    csvRows(progress, line);
+                    try {
+                        w.append(line);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    evaluated[0]++;
+                });
+            } else {
+                List<Progress> results = evaluator.evaluateAll(records, date, threadCount);
+                evaluated[0] = results.size();
+                if (format == Format.json) {
+                    writeJson(results, w);
+                } else {
+                    writeTable(results, w);
+                }
+            }
+            w.flush();
+        };
         if (out == null) {
             PrintWriter o = spec.commandLine().getOut();
-            write(results, o);
+            output.writeTo(o);
             o.flush();
         } else {
             // Write beside the target and move into place, so a failure never leaves half a file.
@@ -92,42 +123,44 @@ final class EvaluateCommand implements Callable<Integer> {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".qip-evaluate", ".tmp");
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-                write(results, w);
+                output.writeTo(w);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(tmp);
                 throw e;
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        err.println("evaluated " + results.size() + " learners as of " + date + (out == null ? "" : "; written to " + out));
+        err.println("evaluated " + evaluated[0] + " learners as of " + date + (out == null ? "" : "; written to " + out));
         err.flush();
         return ExitCodes.OK;
     }
 
-    private void write(List<Progress> results, Writer w) throws IOException {
-        switch (format) {
-            case csv -> writeCsv(results, w);
-            case json -> writeJson(results, w);
-            case table -> writeTable(results, w);
-        }
-        w.flush();
+    /** Writes the chosen format to a writer. */
+    private interface Output {
+        void writeTo(Writer w) throws IOException;
     }
 
+    /** The CSV of all results, header first (used by the demo). */
     static void writeCsv(List<Progress> results, Writer w) throws IOException {
         w.write(HEADER);
         w.write('\n');
-        StringBuilder line = new StringBuilder(128);
+        StringBuilder line = new StringBuilder(256);
         for (Progress p : results) {
-            for (TierProgress t : p.tiers()) {
-                line.setLength(0);
-                field(line, p.learnerId()).append(',');
-                field(line, t.tier()).append(',');
-                line.append(t.status()).append(',');
-                line.append(t.achievedOn() == null ? "" : t.achievedOn().toString()).append(',');
-                line.append(t.expiresOn() == null ? "" : t.expiresOn().toString()).append(',');
-                field(line, String.join("; ", t.unmet())).append('\n');
-                w.append(line);
-            }
+            line.setLength(0);
+            csvRows(p, line);
+            w.append(line);
+        }
+    }
+
+    /** One learner's rows, one per tier, each ending in a newline. */
+    static void csvRows(Progress p, StringBuilder line) {
+        for (TierProgress t : p.tiers()) {
+            field(line, p.learnerId()).append(',');
+            field(line, t.tier()).append(',');
+            line.append(t.status()).append(',');
+            line.append(t.achievedOn() == null ? "" : t.achievedOn().toString()).append(',');
+            line.append(t.expiresOn() == null ? "" : t.expiresOn().toString()).append(',');
+            field(line, String.join("; ", t.unmet())).append('\n');
         }
     }
 

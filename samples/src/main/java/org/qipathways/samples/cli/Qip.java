@@ -44,6 +44,10 @@ import picocli.CommandLine.Spec;
                 ExplainCommand.class,
                 ReportCommand.class,
                 GenerateCommand.class,
+                KeysCommand.class,
+                CertifyCommand.class,
+                VerifyCommand.class,
+                RevokeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Qip implements Runnable {

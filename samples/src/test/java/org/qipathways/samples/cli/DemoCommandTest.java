@@ -3,8 +3,6 @@ package org.qipathways.samples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,14 +19,9 @@ class DemoCommandTest {
     Path dir;
 
     String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = Qip.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        assertThat(exit).as("exit code; stderr: %s", err).isZero();
-        return out.toString();
+        QipRun run = QipRun.qip(args);
+        assertThat(run.exit()).as("exit code; stderr: %s", run.err()).isZero();
+        return run.out();
     }
 
     @Test
@@ -37,6 +30,7 @@ class DemoCommandTest {
         String printed = run("demo", "--learners", "400", "--as-of", "2026-06-30", "--out", out.toString(), "--no-suppression");
         assertThat(out.resolve("learners.csv")).exists();
         assertThat(out.resolve("events.csv")).exists();
+        assertThat(out.resolve("register.db")).exists();
         List<String> rows = Files.readAllLines(out.resolve("status.csv"));
         assertThat(rows.get(0)).isEqualTo(EvaluateCommand.HEADER);
         assertThat(rows).hasSize(1 + 400 * 3);
@@ -54,6 +48,11 @@ class DemoCommandTest {
         }
         assertThat(counted.get("BRONZE").get("ACHIEVED")).isGreaterThan(counted.get("SILVER").getOrDefault("ACHIEVED", 0L));
         assertThat(printed).contains("No small-number suppression");
+        // Every achieved Bronze and Silver (which never expire) holds a certificate.
+        long bronzeAndSilver = counted.get("BRONZE").getOrDefault("ACHIEVED", 0L) + counted.get("SILVER").getOrDefault("ACHIEVED", 0L);
+        java.util.regex.Matcher issued = java.util.regex.Pattern.compile("certify +issued ([0-9,]+)").matcher(printed);
+        assertThat(issued.find()).as(printed).isTrue();
+        assertThat(Long.parseLong(issued.group(1).replace(",", ""))).isGreaterThanOrEqualTo(bronzeAndSilver);
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,19 +16,6 @@ class EvaluateCommandTest {
 
     @TempDir
     Path dir;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run qip(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = Qip.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
@@ -50,7 +35,7 @@ class EvaluateCommandTest {
     @Test
     void csvHasOneRowPerLearnerAndTierInInputOrder() throws IOException {
         Path events = write("events.csv", EVENTS);
-        Run run = qip("evaluate", "--events", events.toString(), "--as-of", "2025-01-01");
+        QipRun run = QipRun.qip("evaluate", "--events", events.toString(), "--as-of", "2025-01-01");
         assertThat(run.exit()).isZero();
         String[] lines = run.out().split("\n");
         assertThat(lines[0]).isEqualTo("learner_id,tier,status,achieved_on,expires_on,unmet");
@@ -74,7 +59,7 @@ class EvaluateCommandTest {
                 L-1,RR8,Nursing and Midwifery Registered,5,,West Yorkshire
                 L-0,RHQ,,,,
                 """);
-        Run run = qip("evaluate", "--events", events.toString(), "--learners", learners.toString(), "--as-of", "2025-01-01");
+        QipRun run = QipRun.qip("evaluate", "--events", events.toString(), "--learners", learners.toString(), "--as-of", "2025-01-01");
         assertThat(run.exit()).isZero();
         assertThat(run.out().lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct())
                 .containsExactly("L-1", "L-0", "L-2", "L-9");
@@ -84,7 +69,7 @@ class EvaluateCommandTest {
     void badEventsAreAllListedWithLineAndColumnAndNothingIsWritten() throws IOException {
         Path events = write("events.csv", EVENTS + "L-3,2024-13-01,completed,BRZ-ELN,\nL-3,2024-01-01,assessed,BRZ-QUIZ,eighty\nL-3,2024-01-01,completed,NOPE,\n");
         Path out = dir.resolve("status.csv");
-        Run run = qip("evaluate", "--events", events.toString(), "--out", out.toString(), "--as-of", "2025-01-01");
+        QipRun run = QipRun.qip("evaluate", "--events", events.toString(), "--out", out.toString(), "--as-of", "2025-01-01");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("events.csv:9: date").contains("events.csv:10: result").contains("events.csv:11: item")
                 .contains("read 10, accepted 7, rejected 3");
@@ -96,7 +81,7 @@ class EvaluateCommandTest {
     void skipInvalidEvaluatesTheGoodRowsAndWritesTheRejectedOnesWithReasons() throws IOException {
         Path events = write("events.csv", EVENTS + "L-3,2024-01-01,assessed,BRZ-QUIZ,eighty\n");
         Path out = dir.resolve("status.csv");
-        Run run = qip("evaluate", "--events", events.toString(), "--skip-invalid", "--out", out.toString(), "--as-of", "2025-01-01");
+        QipRun run = QipRun.qip("evaluate", "--events", events.toString(), "--skip-invalid", "--out", out.toString(), "--as-of", "2025-01-01");
         assertThat(run.exit()).isZero();
         assertThat(Files.readAllLines(out)).hasSize(1 + 3 * 3);
         Path side = dir.resolve("events.csv.rejected.csv");
@@ -108,7 +93,7 @@ class EvaluateCommandTest {
     @Test
     void jsonCarriesTheRequirementTree() throws IOException {
         Path events = write("events.csv", EVENTS);
-        Run run = qip("evaluate", "--events", events.toString(), "--as-of", "2025-01-01", "--format", "json");
+        QipRun run = QipRun.qip("evaluate", "--events", events.toString(), "--as-of", "2025-01-01", "--format", "json");
         assertThat(run.exit()).isZero();
         JsonNode all = new ObjectMapper().readTree(run.out());
         JsonNode bronze = all.get(1).get("tiers").get(0);
@@ -124,7 +109,7 @@ class EvaluateCommandTest {
     @Test
     void tableIsReadable() throws IOException {
         Path events = write("events.csv", EVENTS);
-        Run run = qip("evaluate", "--events", events.toString(), "--as-of", "2025-01-01", "--format", "table");
+        QipRun run = QipRun.qip("evaluate", "--events", events.toString(), "--as-of", "2025-01-01", "--format", "table");
         assertThat(run.exit()).isZero();
         assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("LEARNER  TIER    STATUS");
         assertThat(run.out()).contains("L-2      SILVER  ACHIEVED     2024-04-30");
@@ -133,7 +118,7 @@ class EvaluateCommandTest {
     @Test
     void explainSaysWhatIsDoneWhatIsMissingAndTheNextStep() throws IOException {
         Path events = write("events.csv", EVENTS);
-        Run run = qip("explain", "--events", events.toString(), "--learner", "L-1", "--as-of", "2025-01-01");
+        QipRun run = QipRun.qip("explain", "--events", events.toString(), "--learner", "L-1", "--as-of", "2025-01-01");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("Bronze: IN PROGRESS")
                 .contains("complete Foundations of Quality Improvement (since 2024-01-10)")
@@ -145,7 +130,7 @@ class EvaluateCommandTest {
     @Test
     void explainOfAnUnknownLearnerIsBadInput() throws IOException {
         Path events = write("events.csv", EVENTS);
-        Run run = qip("explain", "--events", events.toString(), "--learner", "L-404");
+        QipRun run = QipRun.qip("explain", "--events", events.toString(), "--learner", "L-404");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("learner L-404 is not in");
     }

@@ -22,21 +22,12 @@ class QipTest {
     @TempDir
     Path dir;
 
-    /** What one run printed and returned. */
-    record Run(int exit, String out, String err) {
+    private static QipRun qip(String... args) {
+        return QipRun.qip(args);
     }
 
-    private static Run qip(String... args) {
-        return run(Qip.commandLine(), args);
-    }
-
-    private static Run run(CommandLine cli, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static QipRun run(CommandLine cli, String... args) {
+        return QipRun.run(cli, args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -49,7 +40,7 @@ class QipTest {
     void aValidProgrammeGetsOneSummaryLineAndExitCode0() throws IOException {
         Path file = write("reference.yaml", Programme.reference().toYaml());
 
-        Run run = qip("validate", "--programme", file.toString());
+        QipRun run = qip("validate", "--programme", file.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo(REFERENCE_SUMMARY + System.lineSeparator());
@@ -60,7 +51,7 @@ class QipTest {
     void aJsonDefinitionIsReadAsJson() throws IOException {
         Path file = write("reference.json", Programme.reference().toJson());
 
-        Run run = qip("validate", "--programme", file.toString());
+        QipRun run = qip("validate", "--programme", file.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith(REFERENCE_SUMMARY);
@@ -68,7 +59,7 @@ class QipTest {
 
     @Test
     void withoutProgrammeTheBundledReferenceProgrammeIsChecked() {
-        Run run = qip("validate");
+        QipRun run = qip("validate");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith(REFERENCE_SUMMARY);
@@ -109,7 +100,7 @@ class QipTest {
         Path file = write("broken.yaml", BROKEN);
         String f = file.toString();
 
-        Run run = qip("validate", "--programme", f);
+        QipRun run = qip("validate", "--programme", f);
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -127,7 +118,7 @@ class QipTest {
     void aFileThatIsNotYamlGetsTheSyntaxErrorsPlace() throws IOException {
         Path file = write("not-yaml.yaml", "code: QI-MINI\ntitle: [unclosed\n");
 
-        Run run = qip("validate", "--programme", file.toString());
+        QipRun run = qip("validate", "--programme", file.toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().lines()).containsExactly(
@@ -142,7 +133,7 @@ class QipTest {
     void aMissingFileIsBadInputWithAClearMessage() {
         Path missing = dir.resolve("no-such-programme.yaml");
 
-        Run run = qip("validate", "--programme", missing.toString());
+        QipRun run = qip("validate", "--programme", missing.toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -152,7 +143,7 @@ class QipTest {
 
     @Test
     void aDirectoryIsBadInput() {
-        Run run = qip("validate", "--programme", dir.toString());
+        QipRun run = qip("validate", "--programme", dir.toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("cannot read the programme file " + dir + ": it is a directory");
@@ -162,7 +153,7 @@ class QipTest {
     void aFileThatIsNotUtf8IsBadInput() throws IOException {
         Path file = Files.write(dir.resolve("latin1.yaml"), "title: Caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
-        Run run = qip("validate", "--programme", file.toString());
+        QipRun run = qip("validate", "--programme", file.toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("cannot read the programme file " + file + ": it is not UTF-8 text")
@@ -193,16 +184,16 @@ class QipTest {
 
     @Test
     void helpListsTheCommandsAndVersionNamesTheRelease() {
-        Run help = qip("--help");
+        QipRun help = qip("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("Usage: qip").contains("validate").contains("Exit codes");
 
-        Run validateHelp = qip("validate", "--help");
+        QipRun validateHelp = qip("validate", "--help");
         assertThat(validateHelp.exit()).isZero();
         assertThat(validateHelp.out()).contains("--programme=FILE").contains("Default: the bundled");
 
         for (String[] args : new String[][] {{"--version"}, {"validate", "-V"}}) {
-            Run version = qip(args);
+            QipRun version = qip(args);
             assertThat(version.exit()).isZero();
             assertThat(version.out()).matches("(?s)qip \\d+\\.\\d+\\.\\d+\\S* \\(QI Pathways\\).*");
         }
@@ -219,7 +210,7 @@ class QipTest {
 
     @Test
     void anUnexpectedErrorIsOneLineWithoutAStackTraceAndExitCode1() {
-        Run run = run(Qip.commandLine().addSubcommand(new Boom()), "boom");
+        QipRun run = run(Qip.commandLine().addSubcommand(new Boom()), "boom");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).startsWith("qip boom: failed: the evaluation plan is inconsistent" + System.lineSeparator())

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qipathways.samples.cli.EvaluateCommandTest.Run;
 import org.qipathways.samples.generate.RegionConfig;
 import org.qipathways.samples.generate.RegionGenerator;
 
@@ -25,8 +24,8 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    static Run qip(String... args) {
-        return EvaluateCommandTest.qip(args);
+    static QipRun qip(String... args) {
+        return QipRun.qip(args);
     }
 
     Path write(String name, String text) throws IOException {
@@ -60,7 +59,7 @@ class ReportCommandTest {
                         "{code: C-SYSTEMS, title: '=HYPERLINK(\"http://evil.example/\",\"x\")'}"));
         Path out = dir.resolve("report");
         // Exact counts, so that every name shows up in the tables.
-        Run run = qip("report", "--events", events.toString(), "--learners", learners.toString(), "--programme",
+        QipRun run = qip("report", "--events", events.toString(), "--learners", learners.toString(), "--programme",
                 programme.toString(), "--as-of", "2025-03-31", "--no-suppression", "--out", out.toString());
         assertThat(run.exit()).as(run.err()).isZero();
 
@@ -100,7 +99,7 @@ class ReportCommandTest {
         Map<String, Long> before = countStatuses(events, learners, asOf.minusYears(1));
 
         Path exact = dir.resolve("exact");
-        Run run = qip("report", "--events", events, "--learners", learners, "--as-of", asOf.toString(), "--no-suppression",
+        QipRun run = qip("report", "--events", events, "--learners", learners, "--as-of", asOf.toString(), "--no-suppression",
                 "--out", exact.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.err()).contains("report on 2,000 learners as of 2025-03-31").contains("10 CSV tables");
@@ -143,7 +142,7 @@ class ReportCommandTest {
         Path events = write("events.csv", EVENTS);
         Path learners = write("learners.csv", HOSTILE_LEARNERS);
         Path out = dir.resolve("report");
-        Run run = qip("report", "--events", events.toString(), "--learners", learners.toString(), "--as-of", "2025-03-31",
+        QipRun run = qip("report", "--events", events.toString(), "--learners", learners.toString(), "--as-of", "2025-03-31",
                 "--suppression-threshold", "9", "--rounding-base", "1", "--out", out.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Files.readString(out.resolve("report.html"))).contains("Counts of 1 to 9 people are shown as *")
@@ -154,7 +153,7 @@ class ReportCommandTest {
     @Test
     void learnersAreRequired() throws IOException {
         Path events = write("events.csv", EVENTS);
-        Run run = qip("report", "--events", events.toString(), "--out", dir.resolve("r").toString());
+        QipRun run = qip("report", "--events", events.toString(), "--out", dir.resolve("r").toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--learners");
         assertThat(dir.resolve("r")).doesNotExist();
@@ -166,13 +165,13 @@ class ReportCommandTest {
         Path learners = write("learners.csv", HOSTILE_LEARNERS);
         String[] base = {"report", "--events", events.toString(), "--learners", learners.toString(), "--out",
                 dir.resolve("r").toString()};
-        Run both = qip(concat(base, "--no-suppression", "--rounding-base", "5"));
+        QipRun both = qip(concat(base, "--no-suppression", "--rounding-base", "5"));
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("--no-suppression cannot be combined");
-        Run negative = qip(concat(base, "--suppression-threshold", "-1"));
+        QipRun negative = qip(concat(base, "--suppression-threshold", "-1"));
         assertThat(negative.exit()).isEqualTo(2);
         assertThat(negative.err()).contains("--suppression-threshold must be 0 or more");
-        Run zero = qip(concat(base, "--rounding-base", "0"));
+        QipRun zero = qip(concat(base, "--rounding-base", "0"));
         assertThat(zero.exit()).isEqualTo(2);
         assertThat(dir.resolve("r")).doesNotExist();
     }
@@ -181,7 +180,7 @@ class ReportCommandTest {
     void badInputWritesNothing() throws IOException {
         Path events = write("events.csv", EVENTS + "LRN-4,2024-13-01,completed,BRZ-ELN,\n");
         Path learners = write("learners.csv", HOSTILE_LEARNERS);
-        Run run = qip("report", "--events", events.toString(), "--learners", learners.toString(), "--out",
+        QipRun run = qip("report", "--events", events.toString(), "--learners", learners.toString(), "--out",
                 dir.resolve("r").toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("events.csv:7: date");
@@ -193,7 +192,7 @@ class ReportCommandTest {
     /** Learners per "TIER STATUS", counted from qip evaluate's CSV. */
     Map<String, Long> countStatuses(String events, String learners, LocalDate asOf) throws IOException {
         Path status = dir.resolve("status-" + asOf + ".csv");
-        Run run = qip("evaluate", "--events", events, "--learners", learners, "--as-of", asOf.toString(), "--out",
+        QipRun run = qip("evaluate", "--events", events, "--learners", learners, "--as-of", asOf.toString(), "--out",
                 status.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         Map<String, Long> counts = new HashMap<>();

@@ -1,0 +1,477 @@
+package org.qipathways.certification.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.qipathways.certification.AuditAction;
+import org.qipathways.certification.AuditEntry;
+import org.qipathways.certification.Certificate;
+import org.qipathways.certification.CertificateId;
+import org.qipathways.certification.CertificateRegister;
+import org.qipathways.certification.CertificateStatus;
+import org.qipathways.certification.RegisterConflictException;
+import org.qipathways.certification.RegisterException;
+import org.qipathways.certification.RegisterUpdate;
+import org.qipathways.certification.StatusChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The certificate register in a SQL database through JDBC: a SQLite file (the embedded default,
+ * nothing to install) or PostgreSQL. Opening it creates or upgrades its tables with the versioned
+ * migrations beside this class, recorded in a {@code schema_version} table.
+ *
+ * <p>Every update is one transaction. The table's unique keys (the id, and one certificate per
+ * programme, tier, learner and validFrom) and status changes made only from the expected status turn a
+ * second writer's attempt into a {@link RegisterConflictException} with nothing written. On SQLite the
+ * database runs in WAL mode and a writer waits up to a minute for another one. The audit trail is
+ * append-only in the database itself: triggers refuse to change or delete its rows, or to delete
+ * certificates. The JDBC driver must be on the class path ({@code org.xerial:sqlite-jdbc},
+ * {@code org.postgresql:postgresql}). One register holds one connection; its methods are synchronised.
+ * <pre>{@code
+ * try (CertificateRegister register = JdbcCertificateRegister.open("jdbc:sqlite:register.db")) {
+ *     Optional<Certificate> c = register.find(CertificateId.parse("7KQ2M9XH4CT"));
+ * }
+ * // or: JdbcCertificateRegister.open("jdbc:postgresql://localhost/qip?user=qip&password=...")
+ * }</pre>
+ */
+public final class JdbcCertificateRegister implements CertificateRegister {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcCertificateRegister.class);
+
+    /** Opens a connection to the register's database; lets tests and applications supply their own. */
+    @FunctionalInterface
+    public interface ConnectionFactory {
+        /** A new connection. */
+        Connection connect() throws SQLException;
+    }
+
+    /** The migration scripts, in order: script n brings the schema to version n. */
+    static final List<String> MIGRATIONS = List.of("V1__certificate_register.sql");
+
+    private static final String COLUMNS = "id, learner_id, programme_code, programme_version, tier, achieved_on, valid_from,"
+            + " valid_until, issued_at, supersedes, evidence_digest, status, status_on, status_reason, status_actor";
+
+    /** How many learner ids go into one IN list. */
+    private static final int IN_LIST = 500;
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final String name;
+
+    private JdbcCertificateRegister(Connection connection, Dialect dialect, String name) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.name = name;
+    }
+
+    /**
+     * Opens the register at a JDBC URL ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://...}),
+     * creating or upgrading its tables.
+     *
+     * @throws RegisterException when the database cannot be opened, is of another kind, or has a schema
+     *                           newer than this library knows
+     */
+    public static JdbcCertificateRegister open(String url) {
+        Objects.requireNonNull(url, "url");
+        return open(redact(url), () -> DriverManager.getConnection(url));
+    }
+
+    /**
+     * Opens the register on connections from {@code factory}; {@code name} says which database in
+     * messages (never put a password in it).
+     */
+    public static JdbcCertificateRegister open(String name, ConnectionFactory factory) {
+        Connection c;
+        try {
+            c = factory.connect();
+        } catch (SQLException e) {
+            String reason = e.getMessage();
+            if (reason != null && reason.startsWith("No suitable driver")) {
+                reason = "no JDBC driver for it: give jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE";
+            }
+            throw new RegisterException("cannot open the certificate register " + name + ": " + reason, e);
+        }
+        try {
+            Dialect dialect = Dialect.of(c.getMetaData().getDatabaseProductName());
+            if (dialect == null) {
+                throw new RegisterException("the certificate register " + name + " is a "
+                        + c.getMetaData().getDatabaseProductName() + " database; use SQLite or PostgreSQL", null);
+            }
+            dialect.prepare(c);
+            JdbcCertificateRegister register = new JdbcCertificateRegister(c, dialect, name);
+            register.migrate();
+            return register;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof RegisterException re) {
+                throw re;
+            }
+            throw new RegisterException("cannot open the certificate register " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The schema version the database is at. */
+    public synchronized int schemaVersion() {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw failed("read the schema version", e);
+        }
+    }
+
+    private void migrate() throws SQLException {
+        dialect.begin(connection);
+        try {
+            dialect.lockForMigration(connection);
+            try (Statement s = connection.createStatement()) {
+                s.execute(dialect.schemaVersionTable());
+            }
+            int current;
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                rs.next();
+                current = rs.getInt(1);
+            }
+            if (current > MIGRATIONS.size()) {
+                throw new RegisterException("the certificate register " + name + " is at schema version " + current
+                        + ", newer than this version of QI Pathways knows (" + MIGRATIONS.size() + "): upgrade it", null);
+            }
+            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+                String script = MIGRATIONS.get(v - 1);
+                for (String sql : statements(read(dialect.folder + "/" + script))) {
+                    try (Statement s = connection.createStatement()) {
+                        s.execute(sql);
+                    }
+                }
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "INSERT INTO schema_version (version, description) VALUES (?, ?)")) {
+                    ps.setInt(1, v);
+                    ps.setString(2, script);
+                    ps.executeUpdate();
+                }
+                LOG.info("certificate register {}: schema migrated to version {} ({})", name, v, script);
+            }
+            dialect.commit(connection);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(e);
+            throw e;
+        }
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = JdbcCertificateRegister.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("migration " + resource + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Splits a script into statements: each ends with ';' at the end of a line outside $$ quotes; -- comments dropped. */
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        boolean dollar = false;
+        for (String line : script.split("\r?\n")) {
+            String t = line.strip();
+            if (!dollar && (t.isEmpty() || t.startsWith("--"))) {
+                continue;
+            }
+            int at = 0;
+            while ((at = line.indexOf("$$", at)) >= 0) {
+                dollar = !dollar;
+                at += 2;
+            }
+            sb.append(line).append('\n');
+            if (!dollar && t.endsWith(";")) {
+                String sql = sb.toString().strip();
+                out.add(sql.substring(0, sql.length() - 1));
+                sb.setLength(0);
+            }
+        }
+        if (!sb.toString().isBlank()) {
+            throw new IllegalStateException("migration script ends inside a statement: " + sb);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<Certificate> certificates(String programmeCode) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM certificate WHERE programme_code = ? ORDER BY learner_id, tier, valid_from")) {
+            ps.setString(1, programmeCode);
+            return read(ps);
+        } catch (SQLException e) {
+            throw failed("read certificates", e);
+        }
+    }
+
+    @Override
+    public synchronized List<Certificate> certificates(String programmeCode, Collection<String> learnerIds) {
+        List<String> ids = List.copyOf(learnerIds);
+        List<Certificate> out = new ArrayList<>();
+        try {
+            for (int from = 0; from < ids.size(); from += IN_LIST) {
+                List<String> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+                String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+                try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS
+                        + " FROM certificate WHERE programme_code = ? AND learner_id IN (" + marks + ")")) {
+                    ps.setString(1, programmeCode);
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setString(i + 2, part.get(i));
+                    }
+                    out.addAll(read(ps));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("read certificates", e);
+        }
+        out.sort(java.util.Comparator.comparing(Certificate::learnerId).thenComparing(Certificate::tier)
+                .thenComparing(Certificate::validFrom));
+        return out;
+    }
+
+    @Override
+    public synchronized Optional<Certificate> find(CertificateId id) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM certificate WHERE id = ?")) {
+            ps.setString(1, id.value());
+            List<Certificate> found = read(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        } catch (SQLException e) {
+            throw failed("read certificate " + id, e);
+        }
+    }
+
+    private static List<Certificate> read(PreparedStatement ps) throws SQLException {
+        List<Certificate> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String supersedes = rs.getString("supersedes");
+                out.add(new Certificate(new CertificateId(rs.getString("id")), rs.getString("learner_id"),
+                        rs.getString("programme_code"), rs.getString("programme_version"), rs.getString("tier"),
+                        date(rs.getString("achieved_on")), date(rs.getString("valid_from")), date(rs.getString("valid_until")),
+                        Instant.parse(rs.getString("issued_at")), supersedes == null ? null : new CertificateId(supersedes),
+                        rs.getString("evidence_digest"), CertificateStatus.valueOf(rs.getString("status")),
+                        date(rs.getString("status_on")), rs.getString("status_reason"), rs.getString("status_actor")));
+            }
+        }
+        return out;
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text.strip());
+    }
+
+    @Override
+    public synchronized void apply(RegisterUpdate update) {
+        if (update.isEmpty()) {
+            return;
+        }
+        try {
+            dialect.begin(connection);
+            if (!update.issued().isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement("INSERT INTO certificate (" + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (Certificate c : update.issued()) {
+                        int i = 0;
+                        ps.setString(++i, c.id().value());
+                        ps.setString(++i, c.learnerId());
+                        ps.setString(++i, c.programmeCode());
+                        ps.setString(++i, c.programmeVersion());
+                        ps.setString(++i, c.tier());
+                        ps.setString(++i, c.achievedOn().toString());
+                        ps.setString(++i, c.validFrom().toString());
+                        ps.setString(++i, text(c.validUntil()));
+                        ps.setString(++i, c.issuedAt().toString());
+                        ps.setString(++i, c.supersedes() == null ? null : c.supersedes().value());
+                        ps.setString(++i, c.evidenceDigest());
+                        ps.setString(++i, c.status().name());
+                        ps.setString(++i, text(c.statusOn()));
+                        ps.setString(++i, c.statusReason());
+                        ps.setString(++i, c.statusActor());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            if (!update.changes().isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement("UPDATE certificate SET status = ?, status_on = ?,"
+                        + " status_reason = ?, status_actor = ? WHERE id = ? AND status = ?")) {
+                    for (StatusChange ch : update.changes()) {
+                        ps.setString(1, ch.to().name());
+                        ps.setString(2, ch.on().toString());
+                        ps.setString(3, ch.reason());
+                        ps.setString(4, ch.actor());
+                        ps.setString(5, ch.id().value());
+                        ps.setString(6, ch.from().name());
+                        // one at a time: a batch's counts are not reliable on every driver
+                        if (ps.executeUpdate() != 1) {
+                            throw new RegisterConflictException("certificate " + ch.id() + " is no longer " + ch.from(), null);
+                        }
+                    }
+                }
+            }
+            if (!update.audit().isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "INSERT INTO audit (at, actor, action, certificate_id, reason) VALUES (?, ?, ?, ?, ?)")) {
+                    for (AuditEntry a : update.audit()) {
+                        ps.setString(1, a.at().toString());
+                        ps.setString(2, a.actor());
+                        ps.setString(3, a.action().name());
+                        ps.setString(4, a.certificateId().value());
+                        ps.setString(5, a.reason());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            dialect.commit(connection);
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            if (isUniqueViolation(e)) {
+                throw new RegisterConflictException("another writer issued the same certificate first: " + e.getMessage(), e);
+            }
+            throw failed("write to the register (nothing was written)", e);
+        } catch (RuntimeException e) {
+            rollbackQuietly(e);
+            throw e;
+        }
+    }
+
+    private boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                for (SQLException n = s; n != null; n = n.getNextException()) {
+                    if (dialect.isUniqueViolation(n)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    @Override
+    public synchronized List<AuditEntry> auditTrail(CertificateId id) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT at, actor, action, certificate_id, reason FROM audit WHERE certificate_id = ? ORDER BY seq")) {
+            ps.setString(1, id.value());
+            return readAudit(ps);
+        } catch (SQLException e) {
+            throw failed("read the audit trail", e);
+        }
+    }
+
+    @Override
+    public synchronized List<AuditEntry> auditTrail() {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT at, actor, action, certificate_id, reason FROM audit ORDER BY seq")) {
+            return readAudit(ps);
+        } catch (SQLException e) {
+            throw failed("read the audit trail", e);
+        }
+    }
+
+    private static List<AuditEntry> readAudit(PreparedStatement ps) throws SQLException {
+        List<AuditEntry> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new AuditEntry(Instant.parse(rs.getString(1)), rs.getString(2), AuditAction.valueOf(rs.getString(3)),
+                        new CertificateId(rs.getString(4)), rs.getString(5)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void addIssuerKey(String keyId, String publicKeyPem) {
+        if (issuerKey(keyId).isPresent()) {
+            return;
+        }
+        try {
+            dialect.begin(connection);
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO issuer_key (key_id, public_key) VALUES (?, ?)")) {
+                ps.setString(1, keyId);
+                ps.setString(2, publicKeyPem);
+                ps.executeUpdate();
+            }
+            dialect.commit(connection);
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            if (!isUniqueViolation(e)) {
+                throw failed("record issuer key " + keyId, e);
+            }
+            // another run recorded the same key first
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> issuerKey(String keyId) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT public_key FROM issuer_key WHERE key_id = ?")) {
+            ps.setString(1, keyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed("read issuer key " + keyId, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failed("close", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "certificate register " + name;
+    }
+
+    private void rollbackQuietly(Exception cause) {
+        try {
+            dialect.rollback(connection);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private RegisterException failed(String what, SQLException e) {
+        return new RegisterException("certificate register " + name + ": cannot " + what + ": " + e.getMessage(), e);
+    }
+
+    /** The URL without a password, for messages. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/:@]+):[^/@]*@", "//$1:***@");
+    }
+}
