@@ -30,6 +30,9 @@ import org.qipathways.record.LearnersCsv;
 import org.qipathways.record.ReadOptions;
 import org.qipathways.record.ReadResult;
 import org.qipathways.report.Disclosure;
+import org.qipathways.report.ProgressionReport;
+import org.qipathways.report.ReportInput;
+import org.qipathways.samples.report.ReportWriter;
 import org.qipathways.samples.generate.RegionConfig;
 import org.qipathways.samples.generate.RegionGenerator;
 import picocli.CommandLine.Command;
@@ -49,7 +52,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         description = {"The whole loop on the embedded default: generate a synthetic region, read and check it,"
                 + " evaluate every learner against the bundled Bronze/Silver/Gold programme, certify achieved tiers"
-                + " into an embedded SQLite register, write the results and print the funnel."},
+                + " into an embedded SQLite register, write the results and the progression report, and print the funnel."},
         footer = {"", "Exit codes: 0 done; 1 the output directory cannot be written; 2 bad usage."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -124,12 +127,26 @@ final class DemoCommand implements Callable<Integer> {
         try (Writer w = Files.newBufferedWriter(status, StandardCharsets.UTF_8)) {
             EvaluateCommand.writeCsv(results, w);
         }
-        o.printf("  write     %s%n%n", status);
-        o.print(funnel(programme, results, noSuppression ? Disclosure.NONE : Disclosure.NHS_DIGITAL));
-        o.printf("%nResults: %s (one row per learner and tier); the region's files are beside it.%n", status.toAbsolutePath());
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // charts are drawn into SVG; no display needed
+        }
+        Disclosure disclosure = noSuppression ? Disclosure.NONE : Disclosure.NHS_DIGITAL;
+        Path reportDir = out.resolve("report");
+        ProgressionReport report = ProgressionReport.of(
+                ReportInput.evaluate(Evaluator.of(programme), records, learnerRows.rows(), date), disclosure);
+        try {
+            ReportWriter.write(report, reportDir);
+        } catch (IOException e) {
+            throw QipException.failed("cannot write the report to " + reportDir + ": " + e.getMessage(), e);
+        }
+        long t5 = System.nanoTime();
+        o.printf(Locale.ROOT, "  write     %s and the report in %s (%s)%n%n", status, reportDir, secs(t5 - t4));
+        o.print(funnel(programme, results, disclosure));
+        o.printf("%nReport:  %s%n", reportDir.resolve(ReportWriter.HTML_FILE).toAbsolutePath());
+        o.printf("Results: %s (one row per learner and tier); the region's files are beside it.%n", status.toAbsolutePath());
         o.println("Explain one learner: java -jar samples/target/qip.jar explain --events "
                 + out.resolve(RegionGenerator.EVENTS_FILE) + " --as-of " + date + " --learner " + records.get(0).learnerId());
-        o.println("Not in the demo yet: the Moodle sync and the HTML report (issues #5 to #7).");
+        o.println("Not in the demo yet: the Moodle sync (issues #5 and #6).");
         o.flush();
         return ExitCodes.OK;
     }

@@ -31,6 +31,8 @@ class DemoCommandTest {
         assertThat(out.resolve("learners.csv")).exists();
         assertThat(out.resolve("events.csv")).exists();
         assertThat(out.resolve("register.db")).exists();
+        assertThat(out.resolve("report").resolve("report.html")).exists();
+        assertThat(printed).contains("Report:  " + out.resolve("report").resolve("report.html").toAbsolutePath());
         List<String> rows = Files.readAllLines(out.resolve("status.csv"));
         assertThat(rows.get(0)).isEqualTo(EvaluateCommand.HEADER);
         assertThat(rows).hasSize(1 + 400 * 3);
