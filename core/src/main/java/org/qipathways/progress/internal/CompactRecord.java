@@ -46,14 +46,6 @@ public final class CompactRecord {
         this.reasons = reasons;
     }
 
-    public String learnerId() {
-        return learnerId;
-    }
-
-    public int size() {
-        return size;
-    }
-
     /** The number of events dated on or before {@code asOf}. */
     int countUpTo(int asOf) {
         int lo = 0;

@@ -161,11 +161,6 @@ public final class EvaluationPlan {
         return index(tierIndex, code, "tier");
     }
 
-    /** Whether the programme defines a code of this kind; used by readers to reject unknown codes early. */
-    public boolean hasUnit(String code) {
-        return unitIndex.containsKey(code);
-    }
-
     private static int index(Map<String, Integer> map, String code, String what) {
         Integer i = map.get(code);
         if (i == null) {

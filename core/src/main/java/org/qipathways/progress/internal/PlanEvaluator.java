@@ -43,7 +43,7 @@ public final class PlanEvaluator implements Evaluator {
     }
 
     /** The learner's events resolved against the plan. */
-    public CompactRecord compact(LearnerRecord record) {
+    private CompactRecord compact(LearnerRecord record) {
         CompactRecord.Builder b = new CompactRecord.Builder(plan, record.learnerId());
         for (LearnerEvent e : record.events()) {
             if (e instanceof LearnerEvent.Completed x) {
