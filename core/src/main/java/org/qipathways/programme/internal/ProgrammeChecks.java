@@ -429,7 +429,8 @@ public final class ProgrammeChecks {
                 return;
             }
             if (level < 1 || level > maxLevel) {
-                add(path, "level " + level + " is outside the proficiency scale, which has levels 1 to " + maxLevel);
+                add(path, "level " + level + " is outside the proficiency scale, which has "
+                        + (maxLevel == 1 ? "only level 1" : "levels 1 to " + maxLevel));
             }
         }
 
