@@ -1,0 +1,74 @@
+package org.qipathways.moodle;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.qipathways.platform.LearningPlatform;
+import org.qipathways.platform.PlatformCheck;
+import org.qipathways.platform.SyncMode;
+import org.qipathways.platform.SyncSummary;
+import org.qipathways.programme.Programme;
+import org.qipathways.progress.Progress;
+import org.qipathways.record.LearnerEvent;
+
+/**
+ * Moodle as a {@link LearningPlatform}: one site, one token, one {@link MoodleClient}.
+ * <pre>{@code
+ * try (MoodleConnector moodle = new MoodleConnector(MoodleConfig.of(site, token))) {
+ *     PlatformCheck check = moodle.check();
+ * }
+ * }</pre>
+ * Checking a site works now; pushing a programme, pulling events and publishing outcomes arrive
+ * with the programme sync (issue 6) and until then throw {@link UnsupportedOperationException}.
+ */
+public final class MoodleConnector implements LearningPlatform {
+
+    private static final String LATER = " arrives with the programme sync (issue 6)";
+
+    private final MoodleClient client;
+
+    public MoodleConnector(MoodleConfig config) {
+        this.client = MoodleClient.create(config);
+    }
+
+    @Override
+    public String name() {
+        return "moodle";
+    }
+
+    /** The client this connector talks through. */
+    public MoodleClient client() {
+        return client;
+    }
+
+    @Override
+    public PlatformCheck check() {
+        DoctorReport r = Doctor.check(client);
+        return new PlatformCheck(name(), r.siteUrl(), r.siteName(), r.release(),
+                r.fullname() + " (" + r.username() + ")", r.problems(), r.notes());
+    }
+
+    @Override
+    public SyncSummary pushProgramme(Programme programme, SyncMode mode) {
+        throw new UnsupportedOperationException("pushing a programme into Moodle" + LATER);
+    }
+
+    @Override
+    public List<LearnerEvent> pullEvents(Programme programme, LocalDate since) {
+        throw new UnsupportedOperationException("pulling learner events from Moodle" + LATER);
+    }
+
+    @Override
+    public SyncSummary publishOutcomes(Programme programme, List<Progress> progress, SyncMode mode) {
+        throw new UnsupportedOperationException("publishing outcomes to Moodle" + LATER);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "MoodleConnector[" + client.config().site() + "]";
+    }
+}
