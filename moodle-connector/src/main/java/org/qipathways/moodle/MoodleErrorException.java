@@ -112,6 +112,11 @@ public class MoodleErrorException extends MoodleException {
         return new MoodleErrorException(r, null);
     }
 
+    /** The error codes mapped to subclasses, for tests that check each mapping. */
+    static java.util.Set<String> mappedCodes() {
+        return MAPPINGS.keySet();
+    }
+
     /** Moodle's PHP exception class, e.g. {@code invalid_parameter_exception}; empty for bundled calls. */
     public Optional<String> exceptionClass() {
         return Optional.ofNullable(exceptionClass);

@@ -105,7 +105,7 @@ public final class Replies {
     }
 
     private JsonNode aroundJson(String function, String before, String after, JsonNode node) {
-        String output = collapse(TAG.matcher(before + " " + after).replaceAll(" "));
+        String output = collapse(TAG.matcher(before + " " + after).replaceAll(""));
         if (acceptOutputAroundJson) {
             LOG.warn("{}: the site printed other output around its JSON reply, ignored as configured: '{}'", function,
                     token.redact(cut(output)));
