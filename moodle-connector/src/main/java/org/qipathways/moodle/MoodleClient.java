@@ -182,7 +182,7 @@ public final class MoodleClient implements AutoCloseable {
      * {@link MoodleConfig#maxConcurrentRequests()} at a time. Calls with arrays are not split
      * inside bundles.
      */
-    public <T> List<MoodleResult<T>> callAll(List<MoodleCall<T>> calls) {
+    public <T> List<MoodleResult<T>> callAll(List<? extends MoodleCall<? extends T>> calls) {
         if (calls.isEmpty()) {
             return List.of();
         }
@@ -522,12 +522,12 @@ public final class MoodleClient implements AutoCloseable {
         return known;
     }
 
-    private <T> List<MoodleResult<T>> oneByOne(List<MoodleCall<T>> calls) {
+    private <T> List<MoodleResult<T>> oneByOne(List<? extends MoodleCall<? extends T>> calls) {
         List<Future<MoodleResult<T>>> futures = new ArrayList<>();
-        for (MoodleCall<T> c : calls) {
+        for (MoodleCall<? extends T> c : calls) {
             futures.add(pool.submit(() -> {
                 try {
-                    return MoodleResult.success(call(c));
+                    return MoodleResult.<T>success(call(c));
                 } catch (MoodleException e) {
                     return MoodleResult.<T>failure(e);
                 }
@@ -552,7 +552,7 @@ public final class MoodleClient implements AutoCloseable {
         return results;
     }
 
-    private <T> List<MoodleResult<T>> bundled(List<MoodleCall<T>> calls) {
+    private <T> List<MoodleResult<T>> bundled(List<? extends MoodleCall<? extends T>> calls) {
         List<MoodleResult<T>> results = new ArrayList<>(calls.size());
         int next = 0;
         while (next < calls.size()) {
@@ -560,7 +560,7 @@ public final class MoodleClient implements AutoCloseable {
             ArrayNode requests = Json.MAPPER.createArrayNode();
             boolean repeatable = true;
             for (int i = next; i < end; i++) {
-                MoodleCall<T> c = calls.get(i);
+                MoodleCall<? extends T> c = calls.get(i);
                 requests.addObject().put("function", c.function().wsName()).put("arguments", json(c.arguments()));
                 repeatable &= c.function().kind().repeatable();
             }
@@ -608,7 +608,7 @@ public final class MoodleClient implements AutoCloseable {
         return end;
     }
 
-    private <T> MoodleResult<T> bundledResult(MoodleCall<T> call, JsonNode response) {
+    private <T> MoodleResult<T> bundledResult(MoodleCall<? extends T> call, JsonNode response) {
         String f = call.function().wsName();
         try {
             if (response.path("error").asBoolean(false)) {
@@ -617,7 +617,7 @@ public final class MoodleClient implements AutoCloseable {
             }
             JsonNode data = parseInner(f, response.get("data"));
             JsonNode sent = call.split() == null ? null : call.arguments().get(call.split().array());
-            return MoodleResult.success(decode(call, data, sent));
+            return MoodleResult.<T>success(decode(call, data, sent));
         } catch (MoodleException e) {
             return MoodleResult.failure(e);
         }

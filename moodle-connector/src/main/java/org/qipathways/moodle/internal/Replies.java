@@ -30,6 +30,7 @@ public final class Replies {
     private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
     private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern XML_ERRORCODE = Pattern.compile("<ERRORCODE>([^<]*)</ERRORCODE>");
     private static final int SNIPPET = 200;
     private static final int MAX_START_CANDIDATES = 50;
 
@@ -86,6 +87,13 @@ public final class Replies {
             return aroundJson(function, "", after, p.node());
         }
         if (text.regionMatches(true, 0, "<?xml", 0, 5)) {
+            Matcher code = XML_ERRORCODE.matcher(text);
+            if (code.find()) {
+                // moodlewsrestformat travels in the body: an XML error means the site saw none of the body
+                throw problem(function, "the site answered in XML with errorcode " + code.group(1) + ": it saw none of"
+                        + " the request's variables (not even moodlewsrestformat=json). PHP drops a whole body larger"
+                        + " than the site's post_max_size: lower maxRequestBytes", null);
+            }
             throw problem(function, "the site answered in XML, not JSON: it ignored moodlewsrestformat=json."
                     + " Is the address a Moodle site? The reply starts: '" + snippet(text) + "'", null);
         }

@@ -91,7 +91,17 @@ class RepliesTest {
     @Test
     void anXmlReplyMeansTheFormatWasIgnored() {
         assertThatThrownBy(() -> strict.read(F, "<?xml version=\"1.0\"?><RESPONSE/>"))
-                .hasMessageContaining("the site answered in XML");
+                .hasMessageContaining("the site answered in XML, not JSON");
+    }
+
+    @Test
+    void anXmlErrorMeansTheWholeBodyWasLost() {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<EXCEPTION class=\"moodle_exception\">\n"
+                + "<ERRORCODE>invalidtoken</ERRORCODE>\n<MESSAGE>Invalid token - token not found</MESSAGE>\n</EXCEPTION>\n";
+
+        assertThatThrownBy(() -> strict.read(F, xml)).isInstanceOf(MoodleReplyException.class)
+                .hasMessageContaining("the site answered in XML with errorcode invalidtoken")
+                .hasMessageContaining("post_max_size");
     }
 
     @Test

@@ -34,12 +34,8 @@ public final class Dispatcher {
 
     /** The reply body for one REST request ({@code $_GET} and {@code $_POST} merged, POST winning). */
     public String rest(PhpArray request) {
-        String format = stringOf(request.get("moodlewsrestformat"));
-        if (!"json".equals(format)) {
-            return "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<EXCEPTION class=\"moodle_exception\">\n"
-                    + "<ERRORCODE>xmlunsupported</ERRORCODE>\n<MESSAGE>The Moodle simulator answers JSON only:"
-                    + " send moodlewsrestformat=json</MESSAGE>\n</EXCEPTION>\n";
-        }
+        // as set_rest_format(): anything but json means XML
+        boolean json = "json".equals(stringOf(request.get("moodlewsrestformat")));
         String token = stringOf(request.get("wstoken"));
         String function = stringOf(request.get("wsfunction"));
         PhpArray params = new PhpArray();
@@ -51,11 +47,25 @@ public final class Dispatcher {
         synchronized (site) {
             try {
                 authenticate(token);
-                return json(run(function, params));
+                Object result = run(function, params);
+                return json ? json(result) : xml(new WsError("moodle_exception", "xmlnotsimulated",
+                        "The Moodle simulator answers results in JSON only: send moodlewsrestformat=json", null));
             } catch (WsError e) {
-                return json(e.toRest(site.debugging));
+                return json ? json(e.toRest(site.debugging)) : xml(e);
             }
         }
+    }
+
+    /** The REST server's XML error ({@code generate_error} without the json format). */
+    private String xml(WsError e) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<EXCEPTION class=\"" + escape(e.exceptionClass()) + "\">\n"
+                + "<ERRORCODE>" + escape(e.errorcode()) + "</ERRORCODE>\n<MESSAGE>" + escape(e.getMessage()) + "</MESSAGE>\n"
+                + (site.debugging && e.debuginfo() != null ? "<DEBUGINFO>" + escape(e.debuginfo()) + "</DEBUGINFO>\n" : "")
+                + "</EXCEPTION>\n";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Runs {@code function} as the token's user, bypassing HTTP: how the simulator seeds its own data. */
