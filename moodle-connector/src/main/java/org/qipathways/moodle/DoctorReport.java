@@ -51,8 +51,8 @@ public record DoctorReport(String siteName, String siteUrl, String release, Stri
         if (missingFunctions.isEmpty()) {
             out.add("Functions: all " + needed + " functions the connector needs are in the token's service");
         } else {
-            out.add("Functions: " + missingFunctions.size() + " of the " + needed
-                    + " functions the connector needs are missing from the token's service:");
+            out.add("Functions: " + missingFunctions.size() + " of the " + needed + " functions the connector needs "
+                    + (missingFunctions.size() == 1 ? "is" : "are") + " missing from the token's service:");
             missingFunctions.forEach(f -> out.add("  - " + f));
             out.add("  Add them to the service in Site administration > Server > Web services > External services.");
         }

@@ -33,8 +33,8 @@ public class MoodleErrorException extends MoodleException {
             + " with debugging on, Moodle names the field in debuginfo";
 
     private static final Map<String, Mapping> MAPPINGS = Map.ofEntries(
-            token("invalidtoken", "check the token: it may be mistyped, deleted, or not a web-service token"
-                    + " (a request larger than the site's post_max_size also loses the token)"),
+            token("invalidtoken", "check the token: it may be mistyped, deleted, or not a web-service token;"
+                    + " a request larger than the site's post_max_size also loses the token"),
             access("accessexception", "the function may be missing from the token's service, the token may have"
                     + " expired (Moodle then deletes it: issue a new one), the site may restrict IP addresses, or"
                     + " the service may require a capability the token's user lacks"),

@@ -48,6 +48,8 @@ import picocli.CommandLine.Spec;
                 CertifyCommand.class,
                 VerifyCommand.class,
                 RevokeCommand.class,
+                DoctorCommand.class,
+                MoodleSimCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Qip implements Runnable {
@@ -67,7 +69,12 @@ public final class Qip implements Runnable {
      * {@code setOut}/{@code setErr} writers.
      */
     public static CommandLine commandLine() {
-        return new CommandLine(new Qip()).setExecutionExceptionHandler(Qip::handle);
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The command line with subcommands made by {@code factory}: tests use it to give commands a fake environment. */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(new Qip(), factory).setExecutionExceptionHandler(Qip::handle);
     }
 
     @Override
