@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +32,7 @@ public final class Form {
     /** The variables for an object of named arguments, in the object's order. */
     public static List<Param> flatten(JsonNode args) {
         List<Param> out = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = args.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : args.properties()) {
             flatten(f.getKey(), f.getValue(), out);
         }
         return out;
@@ -51,9 +48,7 @@ public final class Form {
                 flatten(prefix + "[" + i + "]", node.get(i), out);
             }
         } else if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
                 flatten(prefix + "[" + f.getKey() + "]", f.getValue(), out);
             }
         } else if (node.isBoolean()) {
