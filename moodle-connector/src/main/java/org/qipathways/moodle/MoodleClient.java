@@ -180,7 +180,8 @@ public final class MoodleClient implements AutoCloseable {
      * travel bundled, many per request (Moodle stops a bundle at its first failure; the calls after
      * it are sent again in the next bundle). Otherwise they are made one by one, up to
      * {@link MoodleConfig#maxConcurrentRequests()} at a time. Calls with arrays are not split
-     * inside bundles.
+     * inside bundles. When a bundled request fails as a whole (the site unreachable, say), every
+     * call it carried, and every call after it, gets that failure.
      */
     public <T> List<MoodleResult<T>> callAll(List<? extends MoodleCall<? extends T>> calls) {
         if (calls.isEmpty()) {
@@ -566,8 +567,18 @@ public final class MoodleClient implements AutoCloseable {
             }
             ObjectNode args = Json.MAPPER.createObjectNode();
             args.set("requests", requests);
-            JsonNode responses = request(MoodleFunction.TOOL_MOBILE_CALL_EXTERNAL_FUNCTIONS, repeatable, args)
-                    .path("responses");
+            JsonNode responses;
+            try {
+                responses = request(MoodleFunction.TOOL_MOBILE_CALL_EXTERNAL_FUNCTIONS, repeatable, args).path("responses");
+            } catch (MoodleAccessException e) {
+                if (next == 0) {
+                    throw e;   // the service refuses bundling: callAll makes the calls one by one
+                }
+                return failRest(results, calls, e);
+            } catch (MoodleException e) {
+                // the site failed the bundle as a whole: every call not yet answered shares its failure
+                return failRest(results, calls, e);
+            }
             int answered = responses.isArray() ? responses.size() : 0;
             for (int i = 0; i < answered; i++) {
                 results.add(bundledResult(calls.get(next + i), responses.get(i)));
@@ -584,6 +595,14 @@ public final class MoodleClient implements AutoCloseable {
             }
             // calls after a failure were not run by Moodle: they go in the next bundle
             next += answered;
+        }
+        return results;
+    }
+
+    private static <T> List<MoodleResult<T>> failRest(List<MoodleResult<T>> results,
+            List<? extends MoodleCall<? extends T>> calls, MoodleException e) {
+        while (results.size() < calls.size()) {
+            results.add(MoodleResult.failure(e));
         }
         return results;
     }

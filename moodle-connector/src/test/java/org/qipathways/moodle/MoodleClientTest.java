@@ -416,6 +416,19 @@ class MoodleClientTest {
     }
 
     @Test
+    void aBundleThatFailsAsAWholeFailsEachCallItCarriedAndThoseAfterIt() {
+        server.enqueue(json(MockMoodle.siteInfo("tool_mobile_call_external_functions")));
+        server.enqueue(MockMoodle.status(500));
+        List<MoodleResult<org.qipathways.moodle.ws.ActivitiesCompletion>> results;
+        try (MoodleClient c = MockMoodle.client(config(server).maxAttempts(1).build(), sleeps)) {
+            results = c.callAll(List.of(MoodleCall.activitiesCompletionStatus(12, 1),
+                    MoodleCall.activitiesCompletionStatus(12, 2)));
+        }
+        assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.error()).get()
+                .isInstanceOfSatisfying(MoodleTransportException.class, e -> assertThat(e.httpStatus()).hasValue(500)));
+    }
+
+    @Test
     void aServiceThatListsButRefusesBundlingFallsBackToOneByOne() {
         server.enqueue(json(MockMoodle.siteInfo("tool_mobile_call_external_functions")));
         server.enqueue(error("webservice_access_exception", "accessexception", "Access control exception"));
