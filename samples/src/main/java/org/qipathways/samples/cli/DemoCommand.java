@@ -105,7 +105,8 @@ final class DemoCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "  read      learners.csv (%s) and events.csv (%s) in %s%n", learnerRows.counts(),
                 eventRows.counts(), secs(t2 - t1));
 
-        List<Progress> results = Evaluator.of(programme).evaluateAll(records, date);
+        Evaluator evaluator = Evaluator.of(programme);
+        List<Progress> results = evaluator.evaluateAll(records, date);
         long t3 = System.nanoTime();
         o.printf(Locale.ROOT, "  evaluate  %,d learners on %d threads in %s (%,.0f learners/s)%n", results.size(),
                 Runtime.getRuntime().availableProcessors(), secs(t3 - t2), results.size() / ((t3 - t2) / 1e9));
@@ -132,8 +133,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         Disclosure disclosure = noSuppression ? Disclosure.NONE : Disclosure.NHS_DIGITAL;
         Path reportDir = out.resolve("report");
-        ProgressionReport report = ProgressionReport.of(
-                ReportInput.evaluate(Evaluator.of(programme), records, learnerRows.rows(), date), disclosure);
+        // The report compares with a year ago; today's statuses are those just evaluated.
+        ProgressionReport report = ProgressionReport.of(new ReportInput(programme, date, results,
+                evaluator.evaluateAll(records, date.minusYears(1)), learnerRows.rows(), records), disclosure);
         try {
             ReportWriter.write(report, reportDir);
         } catch (IOException e) {
