@@ -16,7 +16,7 @@ import org.qipathways.record.LearnerEvent;
  * try (LearningPlatform moodle = Platforms.discover().open("moodle", settings)) {
  *     PlatformCheck check = moodle.check();
  *     if (!check.ok()) {
- *         check.problems().forEach(System.err::println);
+ *         check.problems().forEach(p -> log.warn("{}", p));
  *     }
  * }
  * }</pre>

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * try {
  *     Programme.load(Path.of("my-programme.yaml"));
  * } catch (ProgrammeDefinitionException e) {
- *     e.problems().forEach(p -> System.err.println(p));
+ *     e.problems().forEach(p -> log.warn("{}", p));   // file:line:column: path: message
  * }
  * }</pre>
  */

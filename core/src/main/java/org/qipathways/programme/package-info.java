@@ -10,7 +10,7 @@
  * try {
  *     Programme p = Programme.load(Path.of("my-pathway.yaml"));
  * } catch (ProgrammeDefinitionException e) {
- *     e.problems().forEach(System.err::println);   // my-pathway.yaml:12:7: tiers[0].rule...: ...
+ *     e.problems().forEach(p -> log.warn("{}", p));   // my-pathway.yaml:12:7: tiers[0].rule...: ...
  * }
  * }</pre>
  * or define a small one in Java:

@@ -9,7 +9,7 @@ import java.util.NoSuchElementException;
  * <pre>{@code
  * Progress p = evaluator.evaluate(record, LocalDate.of(2026, 3, 31));
  * for (TierProgress t : p.tiers()) {
- *     System.out.println(t.tier() + " " + t.status() + " " + t.unmet());
+ *     log.info("{} {} {}", t.tier(), t.status(), t.unmet());
  * }
  * }</pre>
  *

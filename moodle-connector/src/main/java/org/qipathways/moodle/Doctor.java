@@ -12,7 +12,7 @@ import org.qipathways.moodle.ws.SiteInfo;
  * <pre>{@code
  * try (MoodleClient client = MoodleClient.create(config)) {
  *     DoctorReport report = Doctor.check(client);
- *     report.lines().forEach(System.out::println);
+ *     report.lines().forEach(out::println);   // out: where your application writes
  * }
  * }</pre>
  * A site that cannot be reached, or a token it refuses, is a {@link MoodleException}, not a report.

@@ -10,7 +10,7 @@ import java.util.List;
  * DoctorReport r = Doctor.check(client);
  * r.ok();                 // false
  * r.missingFunctions();   // [core_cohort_add_cohort_members]
- * r.lines().forEach(System.out::println);
+ * r.lines().forEach(out::println);
  * }</pre>
  *
  * @param siteName the site's name
