@@ -199,6 +199,29 @@ public final class MoodleClient implements AutoCloseable {
         return oneByOne(calls);
     }
 
+    /**
+     * Like {@link #callAll}, but when calls cannot travel bundled they are made one after another
+     * rather than in parallel, so writes whose order Moodle records (the sort order of new
+     * competencies and links, the sequence of new ids) land in the order given, as they do bundled.
+     */
+    public <T> List<MoodleResult<T>> callAllInOrder(List<? extends MoodleCall<? extends T>> calls) {
+        if (calls.isEmpty()) {
+            return List.of();
+        }
+        if (config.bundling() && bundlingAvailable()) {
+            return callAll(calls);
+        }
+        List<MoodleResult<T>> results = new ArrayList<>(calls.size());
+        for (MoodleCall<? extends T> c : calls) {
+            try {
+                results.add(MoodleResult.success(call(c)));
+            } catch (MoodleException e) {
+                results.add(MoodleResult.failure(e));
+            }
+        }
+        return results;
+    }
+
     /** {@code core_webservice_get_site_info}; also tells the client whether bundling is available. */
     public SiteInfo siteInfo() {
         SiteInfo info = call(MoodleCall.siteInfo());

@@ -174,6 +174,19 @@ public final class SimulatedSite {
         }
     }
 
+    /**
+     * A scale as a site administrator creates it in Site administration > Grades > Scales (web
+     * services cannot create scales); {@code items} in order, lowest first. Returns its id.
+     */
+    public long addScale(String name, List<String> items) {
+        if (items.isEmpty() || items.stream().anyMatch(i -> i.isBlank() || i.contains(","))) {
+            throw new IllegalArgumentException("a scale has one or more items, none blank and none with a comma: " + items);
+        }
+        synchronized (site) {
+            return site.db.table("scale").insert("name", name, "scale", String.join(",", items));
+        }
+    }
+
     /** A user's rating of a competency: {@code grade} is the 1-based scale item. */
     public void rate(long userId, long competencyId, int grade, boolean proficient) {
         synchronized (site) {

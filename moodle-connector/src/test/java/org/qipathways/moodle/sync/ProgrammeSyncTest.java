@@ -1,0 +1,157 @@
+package org.qipathways.moodle.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qipathways.moodle.MoodleException;
+import org.qipathways.moodle.simulator.MoodleSimulator;
+import org.qipathways.programme.Programme;
+
+class ProgrammeSyncTest {
+
+    private static final Programme REFERENCE = Programme.reference();
+
+    private final SimulatorFixture fx = new SimulatorFixture();
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    @Test
+    void aPlanOnAnEmptySiteCreatesEverythingAndWritesNothing() {
+        String before = fx.snapshot();
+        int requestsBefore = fx.sim.requests().size();
+
+        SyncPlan plan = new ProgrammeSync(fx.client, fx.options()).plan(REFERENCE);
+
+        assertThat(fx.snapshot()).isEqualTo(before);
+        assertThat(plan.writes()).isZero();
+        assertThat(fx.sim.requests().subList(requestsBefore, fx.sim.requests().size()))
+                .allSatisfy(r -> assertThat(r.function()).matches(".*(get|list|read).*|tool_mobile_call_external_functions"));
+        // 1 programme + 3 tier categories, 14 courses, 1 framework, 8 competencies, 3 templates, 3 cohorts
+        assertThat(plan.changes()).filteredOn(c -> c.type().equals("category")).hasSize(4);
+        assertThat(plan.changes()).filteredOn(c -> c.type().equals("course")).hasSize(14);
+        assertThat(plan.changes()).filteredOn(c -> c.type().equals("competency")).hasSize(8);
+        assertThat(plan.changes()).filteredOn(c -> c.type().equals("template")).hasSize(3);
+        assertThat(plan.changes()).filteredOn(c -> c.type().equals("cohort")).hasSize(3);
+        assertThat(plan.summary().updated()).isZero();
+        assertThat(plan.summary().unchanged()).isZero();
+    }
+
+    @Test
+    void applyMakesTheMappingAndASecondApplyMakesZeroWrites() {
+        ProgrammeSync sync = new ProgrammeSync(fx.client, fx.options());
+        SyncPlan planned = sync.plan(REFERENCE);
+
+        SyncPlan applied = sync.apply(REFERENCE);
+
+        assertThat(applied.summary()).isEqualTo(planned.summary());
+        assertThat(applied.changes()).isEqualTo(planned.changes());
+        Map<String, Object> bronze = fx.sim.site().find("course_categories", "idnumber", "qip:QIP-BSG:tier:BRONZE").orElseThrow();
+        Map<String, Object> top = fx.sim.site().find("course_categories", "idnumber", "qip:QIP-BSG").orElseThrow();
+        assertThat(bronze.get("parent")).isEqualTo(top.get("id"));
+        Map<String, Object> quiz = fx.sim.site().find("course", "idnumber", "qip:QIP-BSG:unit:BRZ-QUIZ").orElseThrow();
+        assertThat(quiz.get("category")).isEqualTo(bronze.get("id"));
+        assertThat(quiz.get("shortname")).isEqualTo("QIP-BSG:BRZ-QUIZ");
+        assertThat(fx.sim.site().find("competency_framework", "idnumber", "QI-CF").orElseThrow().get("scaleid"))
+                .isEqualTo(fx.scaleId);
+        assertThat(fx.sim.site().count("competency")).isEqualTo(8);
+        // BRZ-ELN and BRZ-QUIZ give 4 competencies each, SLV-PLAN 3, SLV-TEAM-PLAN 3, WS-VAR 1, WS-BEH 1, GLD-PROJECT 2
+        assertThat(fx.sim.site().rows("competency_coursecomp")).hasSize(18)
+                .allSatisfy(r -> assertThat(((Number) r.get("ruleoutcome")).intValue())
+                        .isEqualTo(ProgrammeSync.RULE_OUTCOME_EVIDENCE));
+        assertThat(fx.sim.site().rows("competency_template")).extracting(r -> r.get("shortname"))
+                .containsExactly("Bronze [QIP-BSG:BRONZE]", "Silver [QIP-BSG:SILVER]", "Gold [QIP-BSG:GOLD]");
+        assertThat(fx.sim.site().find("cohort", "idnumber", "qip:QIP-BSG:certified:GOLD")).isPresent();
+
+        int before = fx.sim.requests().size();
+        SyncPlan again = sync.plan(REFERENCE);
+        assertThat(again.isEmpty()).isTrue();
+        SyncPlan second = sync.apply(REFERENCE);
+        assertThat(second.writes()).isZero();
+        assertThat(second.isEmpty()).isTrue();
+        assertThat(second.summary().unchanged()).isEqualTo(applied.summary().created());
+        assertThat(fx.sim.requests().subList(before, fx.sim.requests().size()))
+                .noneMatch(r -> r.function().contains("create") || r.function().contains("update")
+                        || r.function().contains("add_") || r.function().contains("set_"));
+    }
+
+    @Test
+    void changesInTheProgrammeBecomeUpdatesAndRemovedObjectsAreReportedNotDeleted() {
+        ProgrammeSync sync = new ProgrammeSync(fx.client, fx.options());
+        sync.apply(REFERENCE);
+        String yaml = referenceYaml()
+                .replace("title: Foundations of Quality Improvement", "title: Foundations of QI")
+                .replace("  - {code: WS-SCI, title: The Science of Improvement, kind: workshop}\n", "");
+        Programme changed = Programme.parse(yaml.replace(", WS-SCI]", "]"), "changed.yaml");
+
+        SyncPlan plan = sync.plan(changed);
+
+        assertThat(plan.changes()).extracting(Change::toString)
+                .containsExactly("update course qip:QIP-BSG:unit:BRZ-ELN: fullname 'Foundations of Quality Improvement'"
+                        + " -> 'Foundations of QI'");
+        assertThat(plan.orphans()).extracting(Change::key).containsExactly("qip:QIP-BSG:unit:WS-SCI");
+        sync.apply(changed);
+        assertThat(fx.sim.site().find("course", "idnumber", "qip:QIP-BSG:unit:BRZ-ELN").orElseThrow().get("fullname"))
+                .isEqualTo("Foundations of QI");
+        assertThat(fx.sim.site().find("course", "idnumber", "qip:QIP-BSG:unit:WS-SCI")).isPresent();
+        assertThat(sync.plan(changed).isEmpty()).isTrue();
+    }
+
+    static String referenceYaml() {
+        try (var in = Programme.class.getResourceAsStream("reference-programme.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void withoutTheAdminMadeScaleTheSyncSaysWhatToSetUp() {
+        ProgrammeSync sync = new ProgrammeSync(fx.client, SyncOptions.defaults());
+
+        assertThatThrownBy(() -> sync.plan(REFERENCE)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs a Moodle scale for 'QI proficiency' with the items [Aware, Practitioner, Leader]")
+                .hasMessageContaining("Site administration > Grades > Scales");
+    }
+
+    @ParameterizedTest(name = "bundling {0}")
+    @ValueSource(booleans = {true, false})
+    void aRunKilledAtAnyRequestAndRunAgainEndsExactlyAsAnUninterruptedRun(boolean bundling) {
+        String expected;
+        int requests;
+        try (SimulatorFixture clean = new SimulatorFixture(MoodleSimulator.builder(), bundling)) {
+            int start = clean.sim.requests().size();
+            new ProgrammeSync(clean.client, clean.options()).apply(REFERENCE);
+            requests = clean.sim.requests().size() - start;
+            expected = clean.snapshot();
+        }
+        assertThat(requests).isGreaterThan(10);
+        List<Integer> tried = new ArrayList<>();
+        for (int n = 0; n < requests; n++) {
+            try (SimulatorFixture f = new SimulatorFixture(MoodleSimulator.builder(), bundling)) {
+                f.sim.faults().cutOffAfter(n);
+                ProgrammeSync sync = new ProgrammeSync(f.client, f.options());
+                assertThatThrownBy(() -> sync.apply(REFERENCE)).as("cut off after %d requests", n)
+                        .isInstanceOf(MoodleException.class);
+                f.sim.faults().clear();
+                sync.apply(REFERENCE);
+                assertThat(f.snapshot()).as("state after a cut-off after %d requests and a rerun", n).isEqualTo(expected);
+                for (String table : List.of("course_categories", "course", "competency_framework", "cohort")) {
+                    assertThat(f.duplicateIdnumbers(table)).as(table).isEmpty();
+                }
+                assertThat(sync.plan(REFERENCE).isEmpty()).isTrue();
+                tried.add(n);
+            }
+        }
+        assertThat(tried).hasSize(requests);
+    }
+}
