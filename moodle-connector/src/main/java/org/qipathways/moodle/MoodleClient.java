@@ -199,6 +199,11 @@ public final class MoodleClient implements AutoCloseable {
         return oneByOne(calls);
     }
 
+    /** How many HTTP requests this client has sent so far, retries included: a measure of a sync's cost. */
+    public int requestCount() {
+        return transport.requestCount();
+    }
+
     /**
      * Like {@link #callAll}, but when calls cannot travel bundled they are made one after another
      * rather than in parallel, so writes whose order Moodle records (the sort order of new

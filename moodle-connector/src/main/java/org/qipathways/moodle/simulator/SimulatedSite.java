@@ -112,6 +112,21 @@ public final class SimulatedSite {
                 "courseid", courseId))));
     }
 
+    /** Suspends a user's enrolments in a course, as a teacher does on the participants page. */
+    public void suspendEnrolment(long userId, long courseId) {
+        synchronized (site) {
+            site.db.table("course").mustGet(courseId);
+            java.util.Set<Long> instances = new java.util.HashSet<>();
+            site.db.table("enrol").where(r -> r.num("courseid") == courseId).forEach(r -> instances.add(r.id()));
+            List<Db.Row> rows = site.db.table("user_enrolments")
+                    .where(r -> r.num("userid") == userId && instances.contains(r.num("enrolid")));
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException("user " + userId + " is not enrolled in course " + courseId);
+            }
+            rows.forEach(r -> r.put("status", 1L));
+        }
+    }
+
     /**
      * An activity in a course; {@code tracking} is 0 none, 1 manual, 2 automatic. Returns the course
      * module id ({@code cmid}).

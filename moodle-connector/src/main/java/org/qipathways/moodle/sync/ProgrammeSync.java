@@ -91,6 +91,20 @@ public final class ProgrammeSync {
         return new Run(programme, true).run();
     }
 
+    /** The Moodle id of each unit's course, by unit code; units without a course are left out. Reads only. */
+    public Map<String, Long> courseIds(Programme programme) {
+        List<MoodleCall<Courses>> reads = programme.units().stream()
+                .map(u -> MoodleCall.getCoursesByField(CourseField.IDNUMBER, SyncKeys.unit(programme, u.code()))).toList();
+        List<Courses> read = values(client.callAll(reads));
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int i = 0; i < read.size(); i++) {
+            if (!read.get(i).courses().isEmpty()) {
+                out.put(programme.units().get(i).code(), read.get(i).courses().get(0).id());
+            }
+        }
+        return out;
+    }
+
     /** The ids of the programme's objects in the site, as {@link #apply} left them (read again). */
     public SiteMap map(Programme programme) {
         Run r = new Run(programme, false);

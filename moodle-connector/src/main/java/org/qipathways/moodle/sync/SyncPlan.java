@@ -16,7 +16,7 @@ import org.qipathways.platform.SyncSummary;
  * @param orphans objects of ours the programme no longer has
  * @param unchanged how many objects already matched
  * @param failed how many objects Moodle refused (only after applying)
- * @param writes how many write calls were made (0 for a plan)
+ * @param writes how many writes were made: calls, or requests where a batch was split (0 for a plan)
  */
 public record SyncPlan(List<Change> changes, List<Change> orphans, int unchanged, int failed, int writes) {
 
