@@ -8,6 +8,9 @@ import org.qipathways.platform.SyncMode;
 import org.qipathways.platform.SyncSummary;
 import org.qipathways.programme.Programme;
 import org.qipathways.progress.Progress;
+import org.qipathways.moodle.sync.LearnerSync;
+import org.qipathways.moodle.sync.ProgrammeSync;
+import org.qipathways.moodle.sync.SyncOptions;
 import org.qipathways.record.LearnerEvent;
 
 /**
@@ -17,17 +20,24 @@ import org.qipathways.record.LearnerEvent;
  *     PlatformCheck check = moodle.check();
  * }
  * }</pre>
- * Checking a site works now; pushing a programme, pulling events and publishing outcomes arrive
- * with the programme sync (issue 6) and until then throw {@link UnsupportedOperationException}.
+ * Checking a site and pushing a programme work now; pulling events and publishing outcomes arrive
+ * with the rest of the programme sync (issue 6) and until then throw {@link UnsupportedOperationException}.
  */
 public final class MoodleConnector implements LearningPlatform {
 
     private static final String LATER = " arrives with the programme sync (issue 6)";
 
     private final MoodleClient client;
+    private final SyncOptions options;
 
     public MoodleConnector(MoodleConfig config) {
+        this(config, SyncOptions.defaults());
+    }
+
+    /** A connector that maps programmes onto the site with {@code options} (the scale id, the parent category...). */
+    public MoodleConnector(MoodleConfig config, SyncOptions options) {
         this.client = MoodleClient.create(config);
+        this.options = java.util.Objects.requireNonNull(options, "options");
     }
 
     @Override
@@ -47,9 +57,11 @@ public final class MoodleConnector implements LearningPlatform {
                 r.fullname() + " (" + r.username() + ")", r.problems(), r.notes());
     }
 
+    /** Plans or applies the programme sync ({@link ProgrammeSync}); learners go through {@link LearnerSync}. */
     @Override
     public SyncSummary pushProgramme(Programme programme, SyncMode mode) {
-        throw new UnsupportedOperationException("pushing a programme into Moodle" + LATER);
+        ProgrammeSync sync = new ProgrammeSync(client, options);
+        return (mode == SyncMode.APPLY ? sync.apply(programme) : sync.plan(programme)).summary();
     }
 
     @Override

@@ -236,10 +236,21 @@ public final class LearnerSync {
 
     private void enrolments(Programme p, List<Learner> learners, Map<String, String> tierOf, Map<String, Long> userIds,
             boolean apply, List<Change> changes, int[] counts) {
-        Map<String, Long> courses = new ProgrammeSync(client, options).courseIds(p);
+        Map<String, Long> courses = new HashMap<>(new ProgrammeSync(client, options).courseIds(p));
         Map<String, List<String>> unitsOfTier = new HashMap<>();
+        long fake = -1;
         for (Tier t : p.tiers()) {
-            unitsOfTier.put(t.code(), SyncKeys.tierUnits(t).stream().filter(courses::containsKey).toList());
+            List<String> units = SyncKeys.tierUnits(t).stream().filter(u -> p.unit(u).isPresent()).toList();
+            unitsOfTier.put(t.code(), units);
+            for (String u : units) {
+                if (!courses.containsKey(u)) {
+                    if (apply) {
+                        throw new IllegalStateException("the course of unit " + u + " is not in the site: sync the"
+                                + " programme before its learners");
+                    }
+                    courses.put(u, fake--);   // a plan on a site without the programme yet
+                }
+            }
         }
         Set<String> needed = new java.util.LinkedHashSet<>();
         String first = p.tiers().get(0).code();
@@ -247,7 +258,7 @@ public final class LearnerSync {
             needed.addAll(unitsOfTier.get(tierOf.getOrDefault(l.learnerId(), first)));
         }
         // every enrolment, suspended ones included: those are left exactly as they are
-        List<String> read = List.copyOf(needed);
+        List<String> read = needed.stream().filter(u -> courses.get(u) > 0).toList();
         List<MoodleCall<List<EnrolledUser>>> calls = read.stream().map(u -> MoodleCall.getEnrolledUsers(courses.get(u),
                 List.of(new Option("userfields", "id")))).toList();
         Map<String, Set<Long>> enrolled = new HashMap<>();

@@ -12,6 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qipathways.moodle.MoodleException;
 import org.qipathways.moodle.simulator.MoodleSimulator;
+import org.qipathways.platform.LearningPlatform;
+import org.qipathways.platform.PlatformSettings;
+import org.qipathways.platform.Platforms;
+import org.qipathways.platform.SyncMode;
+import org.qipathways.platform.SyncSummary;
 import org.qipathways.programme.Programme;
 
 class ProgrammeSyncTest {
@@ -111,6 +116,19 @@ class ProgrammeSyncTest {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void thePlatformPluginPushesTheProgrammeWithTheScaleGivenAsAnOption() {
+        try (LearningPlatform moodle = Platforms.discover().open("moodle", PlatformSettings.of(fx.sim.url(), fx.sim.token())
+                .withOption("scale-id", Long.toString(fx.scaleId)))) {
+            SyncSummary planned = moodle.pushProgramme(REFERENCE, SyncMode.PLAN);
+            SyncSummary applied = moodle.pushProgramme(REFERENCE, SyncMode.APPLY);
+
+            assertThat(applied).isEqualTo(planned);
+            assertThat(moodle.pushProgramme(REFERENCE, SyncMode.PLAN))
+                    .isEqualTo(new SyncSummary(0, 0, applied.created(), 0));
         }
     }
 

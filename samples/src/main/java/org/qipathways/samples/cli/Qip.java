@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
                 VerifyCommand.class,
                 RevokeCommand.class,
                 DoctorCommand.class,
+                SyncCommand.class,
                 MoodleSimCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -1,0 +1,107 @@
+package org.qipathways.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qipathways.moodle.simulator.MoodleSimulator;
+import picocli.CommandLine;
+
+/** {@code qip sync}, run as users run it, against the simulator. */
+class SyncCommandTest {
+
+    private final MoodleSimulator sim = MoodleSimulator.start();
+    private final long scale = sim.site().addScale("QI proficiency", List.of("Aware", "Practitioner", "Leader"));
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    static QipRun qip(Map<String, String> environment, String... args) {
+        Function<String, String> env = environment::get;
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == SyncCommand.class ? cls.cast(new SyncCommand(env)) : CommandLine.defaultFactory().create(cls);
+            }
+        };
+        return QipRun.run(Qip.commandLine(factory), args);
+    }
+
+    private QipRun sync(String... more) {
+        String[] args = new String[more.length + 5];
+        args[0] = "sync";
+        args[1] = "--moodle";
+        args[2] = sim.url().toString();
+        args[3] = "--scale-id";
+        args[4] = Long.toString(scale);
+        System.arraycopy(more, 0, args, 5, more.length);
+        return qip(Map.of("MOODLE_TOKEN", sim.token()), args);
+    }
+
+    @Test
+    void planListsTheChangesApplyMakesThemAndThenThereIsNothingToDo() throws IOException {
+        Path learners = dir.resolve("learners.csv");
+        Files.writeString(learners, "learner_id,organisation,staff_group,band,team,region\n"
+                + "L000001,RHQ,,,,\nL000002,RHQ,,5,T1,\nL000003,RCB,,,,\n");
+
+        QipRun plan = sync("--plan", "--learners", learners.toString());
+
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("create course qip:QIP-BSG:unit:BRZ-ELN: Foundations of Quality Improvement")
+                .contains("create user: 3 (L000001, L000002, L000003)")
+                .endsWith("created 77, updated 0, unchanged 0, failed 0" + System.lineSeparator());
+        assertThat(sim.site().count("course")).isEqualTo(1);   // the front page only
+
+        QipRun apply = sync("--apply", "--learners", learners.toString());
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        assertThat(apply.out()).contains("created 77, updated 0, unchanged 0, failed 0");
+        assertThat(sim.site().find("user", "username", "l000002")).isPresent();
+
+        QipRun again = sync("--plan", "--learners", learners.toString());
+        assertThat(again.out()).isEqualTo("created 0, updated 0, unchanged 77, failed 0" + System.lineSeparator());
+    }
+
+    @Test
+    void theTokenComesOnlyFromTheEnvironment() {
+        QipRun r = qip(Map.of(), "sync", "--moodle", sim.url().toString(), "--plan");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("set the MOODLE_TOKEN environment variable");
+    }
+
+    @Test
+    void planAndApplyTogetherOrNeitherIsBadUsage() {
+        assertThat(sync("--plan", "--apply").exit()).isEqualTo(2);
+        assertThat(sync().exit()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAScaleTheFirstSyncSaysWhatTheAdministratorMustMake() {
+        QipRun r = qip(Map.of("MOODLE_TOKEN", sim.token()), "sync", "--moodle", sim.url().toString(), "--plan");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Site administration > Grades > Scales").contains("--scale-id");
+    }
+
+    @Test
+    void aSiteThatRefusesTheWritesFailsWithExit1AndSaysARerunResumes() {
+        sim.site().denyCapability("moodle/course:create");
+
+        QipRun r = sync("--apply");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("a rerun picks up where this one stopped").doesNotContain(sim.token());
+    }
+}
