@@ -8,6 +8,7 @@ import org.qipathways.platform.SyncMode;
 import org.qipathways.platform.SyncSummary;
 import org.qipathways.programme.Programme;
 import org.qipathways.progress.Progress;
+import org.qipathways.moodle.sync.EventPull;
 import org.qipathways.moodle.sync.LearnerSync;
 import org.qipathways.moodle.sync.ProgrammeSync;
 import org.qipathways.moodle.sync.SyncOptions;
@@ -20,12 +21,14 @@ import org.qipathways.record.LearnerEvent;
  *     PlatformCheck check = moodle.check();
  * }
  * }</pre>
- * Checking a site and pushing a programme work now; pulling events and publishing outcomes arrive
- * with the rest of the programme sync (issue 6) and until then throw {@link UnsupportedOperationException}.
+ * Checking a site, pushing a programme and pulling events work now; publishing outcomes arrives
+ * with the rest of the programme sync (issue 6) and until then throws {@link UnsupportedOperationException}.
  */
 public final class MoodleConnector implements LearningPlatform {
 
     private static final String LATER = " arrives with the programme sync (issue 6)";
+    /** NHS records are dated in UK time. */
+    public static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
 
     private final MoodleClient client;
     private final SyncOptions options;
@@ -64,9 +67,10 @@ public final class MoodleConnector implements LearningPlatform {
         return (mode == SyncMode.APPLY ? sync.apply(programme) : sync.plan(programme)).summary();
     }
 
+    /** Reads learners' records back as events ({@link EventPull}), dates in the UK's time zone. */
     @Override
     public List<LearnerEvent> pullEvents(Programme programme, LocalDate since) {
-        throw new UnsupportedOperationException("pulling learner events from Moodle" + LATER);
+        return new EventPull(client, options, UK).pull(programme, since);
     }
 
     @Override

@@ -204,12 +204,17 @@ public final class SimulatedSite {
 
     /** A user's rating of a competency: {@code grade} is the 1-based scale item. */
     public void rate(long userId, long competencyId, int grade, boolean proficient) {
+        rate(userId, competencyId, grade, proficient, site.now());
+    }
+
+    /** A user's rating of a competency given at {@code time} (Unix seconds). */
+    public void rate(long userId, long competencyId, int grade, boolean proficient, long time) {
         synchronized (site) {
             site.db.table("competency").mustGet(competencyId);
             Db.Table t = site.db.table("competency_usercomp");
             t.deleteWhere(r -> r.num("userid") == userId && r.num("competencyid") == competencyId);
             t.insert("userid", userId, "competencyid", competencyId, "status", 0L, "proficiency", proficient,
-                    "grade", (long) grade, "timecreated", site.now(), "timemodified", site.now(),
+                    "grade", (long) grade, "timecreated", time, "timemodified", time,
                     "usermodified", site.tokenUser);
         }
     }

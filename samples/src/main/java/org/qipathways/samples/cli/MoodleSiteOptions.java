@@ -67,7 +67,8 @@ final class MoodleSiteOptions {
         try {
             // batches as large as max_input_vars allows: the fewest requests
             return MoodleClient.create(MoodleConfig.builder(site, token).maxInputVars(maxInputVars)
-                    .maxBatchSize(Math.max(MoodleConfig.DEFAULT_MAX_BATCH_SIZE, maxInputVars)).build());
+                    .maxBatchSize(Math.max(MoodleConfig.DEFAULT_MAX_BATCH_SIZE, maxInputVars))
+                    .maxCallsPerBundle(Math.max(MoodleConfig.DEFAULT_MAX_CALLS_PER_BUNDLE, maxInputVars / 3)).build());
         } catch (IllegalArgumentException e) {
             throw QipException.badInput("--moodle: " + e.getMessage(), e);
         }

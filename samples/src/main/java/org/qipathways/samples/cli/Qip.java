@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
                 RevokeCommand.class,
                 DoctorCommand.class,
                 SyncCommand.class,
+                PullCommand.class,
                 MoodleSimCommand.class,
                 CommandLine.HelpCommand.class,
         })

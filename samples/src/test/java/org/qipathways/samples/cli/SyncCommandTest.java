@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,9 +13,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qipathways.moodle.simulator.MoodleSimulator;
+import org.qipathways.moodle.sync.SimulatorSeeder;
+import org.qipathways.programme.Programme;
+import org.qipathways.record.EventsCsv;
+import org.qipathways.record.LearnerEvent;
+import org.qipathways.record.ReadOptions;
+import org.qipathways.rules.Role;
 import picocli.CommandLine;
 
-/** {@code qip sync}, run as users run it, against the simulator. */
+/** {@code qip sync} and {@code qip pull}, run as users run them, against the simulator. */
 class SyncCommandTest {
 
     private final MoodleSimulator sim = MoodleSimulator.start();
@@ -33,7 +40,10 @@ class SyncCommandTest {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
-                return cls == SyncCommand.class ? cls.cast(new SyncCommand(env)) : CommandLine.defaultFactory().create(cls);
+                if (cls == SyncCommand.class) {
+                    return cls.cast(new SyncCommand(env));
+                }
+                return cls == PullCommand.class ? cls.cast(new PullCommand(env)) : CommandLine.defaultFactory().create(cls);
             }
         };
         return QipRun.run(Qip.commandLine(factory), args);
@@ -103,5 +113,27 @@ class SyncCommandTest {
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("a rerun picks up where this one stopped").doesNotContain(sim.token());
+    }
+
+    @Test
+    void pullWritesTheRecordsSeededIntoTheSiteAsEventsCsv() throws IOException {
+        Path learners = dir.resolve("learners.csv");
+        Files.writeString(learners, "learner_id,organisation,staff_group,band,team,region\nL000001,RHQ,,,,\nL000002,RCB,,,,\n");
+        assertThat(sync("--apply", "--learners", learners.toString()).exit()).isZero();
+        List<LearnerEvent> seeded = List.of(
+                new LearnerEvent.Completed("L000001", LocalDate.of(2025, 3, 1), "BRZ-ELN"),
+                new LearnerEvent.Assessed("L000001", LocalDate.of(2025, 3, 2), "BRZ-QUIZ", 85),
+                new LearnerEvent.Attended("L000002", LocalDate.of(2025, 4, 2), "SLV-IND", Role.PARTICIPANT),
+                new LearnerEvent.Rated("L000002", LocalDate.of(2025, 7, 1), "C-MFI", 2));
+        SimulatorSeeder.seed(sim.site(), Programme.reference(), seeded);
+        Path events = dir.resolve("events.csv");
+
+        QipRun r = qip(Map.of("MOODLE_TOKEN", sim.token()), "pull", "--moodle", sim.url().toString(), "--out",
+                events.toString(), "--since", "2025-03-02");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("3 events of 2 learners written to " + events);
+        assertThat(EventsCsv.read(events, Programme.reference(), ReadOptions.STRICT).rows())
+                .containsExactlyInAnyOrderElementsOf(seeded.subList(1, 4));
     }
 }

@@ -79,13 +79,32 @@ public final class Db {
             this.name = name;
         }
 
+        /** Rows by the text of one column's value, per column; dropped on any change to the table. */
+        private final Map<String, Map<String, List<Row>>> indexes = new java.util.HashMap<>();
+
+        /** The rows whose {@code column} has {@code value} (compared as text), through an index kept until the table changes. */
+        public List<Row> whereEquals(String column, Object value) {
+            Map<String, List<Row>> index = indexes.computeIfAbsent(column, c -> {
+                Map<String, List<Row>> m = new java.util.HashMap<>();
+                for (Row r : rows.values()) {
+                    m.computeIfAbsent(String.valueOf(r.get(c)), k -> new ArrayList<>()).add(r);
+                }
+                return m;
+            });
+            return List.copyOf(index.getOrDefault(String.valueOf(value), List.of()));
+        }
+
         void changing(Row r) {
+            if (!indexes.isEmpty()) {
+                indexes.clear();
+            }
             if (undo != null && rows.get(r.id()) == r) {
                 undo.computeIfAbsent(r.id(), id -> r.copy());
             }
         }
 
         private void add(long id, Row r) {
+            indexes.clear();
             if (undo != null) {
                 undo.putIfAbsent(id, INSERTED);
             }
@@ -94,6 +113,7 @@ public final class Db {
         }
 
         private void removing(Row r) {
+            indexes.clear();
             if (undo != null) {
                 undo.computeIfAbsent(r.id(), id -> r.copy());
             }
@@ -109,6 +129,7 @@ public final class Db {
         }
 
         void rollback() {
+            indexes.clear();
             Map<Long, Row> u = undo;
             undo = null;
             u.forEach((id, before) -> {
