@@ -10,6 +10,7 @@ import org.qipathways.programme.Programme;
 import org.qipathways.progress.Progress;
 import org.qipathways.moodle.sync.EventPull;
 import org.qipathways.moodle.sync.LearnerSync;
+import org.qipathways.moodle.sync.OutcomePublisher;
 import org.qipathways.moodle.sync.ProgrammeSync;
 import org.qipathways.moodle.sync.SyncOptions;
 import org.qipathways.record.LearnerEvent;
@@ -21,12 +22,12 @@ import org.qipathways.record.LearnerEvent;
  *     PlatformCheck check = moodle.check();
  * }
  * }</pre>
- * Checking a site, pushing a programme and pulling events work now; publishing outcomes arrives
- * with the rest of the programme sync (issue 6) and until then throws {@link UnsupportedOperationException}.
+ * It pushes programmes and learners ({@link ProgrammeSync}, {@link LearnerSync}), pulls learner
+ * events ({@link EventPull}) and publishes outcomes as certified-cohort membership
+ * ({@link OutcomePublisher}).
  */
 public final class MoodleConnector implements LearningPlatform {
 
-    private static final String LATER = " arrives with the programme sync (issue 6)";
     /** NHS records are dated in UK time. */
     public static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
 
@@ -73,9 +74,15 @@ public final class MoodleConnector implements LearningPlatform {
         return new EventPull(client, options, UK).pull(programme, since);
     }
 
+    /**
+     * Makes the certified cohorts hold the learners with the tier ACHIEVED in {@code progress}
+     * ({@link OutcomePublisher}); {@code qip publish} does the same from the certificate register.
+     */
     @Override
     public SyncSummary publishOutcomes(Programme programme, List<Progress> progress, SyncMode mode) {
-        throw new UnsupportedOperationException("publishing outcomes to Moodle" + LATER);
+        OutcomePublisher publisher = new OutcomePublisher(client);
+        var holders = OutcomePublisher.holders(progress);
+        return (mode == SyncMode.APPLY ? publisher.apply(programme, holders) : publisher.plan(programme, holders)).summary();
     }
 
     @Override

@@ -22,6 +22,8 @@ public record Change(Action action, String type, String key, String detail) {
         CREATE,
         /** Changed because it differs. */
         UPDATE,
+        /** Taken away because it is no longer wanted (a lapsed or revoked learner's certified-cohort membership). */
+        REMOVE,
         /** Ours, but no longer in the programme: reported, and removed only when pruning. */
         ORPHAN
     }

@@ -30,7 +30,7 @@ public record SyncPlan(List<Change> changes, List<Change> orphans, int unchanged
         return changes.isEmpty();
     }
 
-    /** The counts, as {@code qip sync} prints them. */
+    /** The counts, as {@code qip sync} prints them; removals count as updates. */
     public SyncSummary summary() {
         int created = (int) changes.stream().filter(c -> c.action() == Change.Action.CREATE).count();
         return new SyncSummary(created, changes.size() - created, unchanged, failed);

@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
                 DoctorCommand.class,
                 SyncCommand.class,
                 PullCommand.class,
+                PublishCommand.class,
                 MoodleSimCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qipathways.certification.Certificate;
+import org.qipathways.certification.CertificateId;
+import org.qipathways.certification.RegisterUpdate;
+import org.qipathways.certification.jdbc.JdbcCertificateRegister;
 import org.qipathways.moodle.simulator.MoodleSimulator;
 import org.qipathways.moodle.sync.SimulatorSeeder;
 import org.qipathways.programme.Programme;
@@ -21,7 +26,7 @@ import org.qipathways.record.ReadOptions;
 import org.qipathways.rules.Role;
 import picocli.CommandLine;
 
-/** {@code qip sync} and {@code qip pull}, run as users run them, against the simulator. */
+/** {@code qip sync}, {@code qip pull} and {@code qip publish}, run as users run them, against the simulator. */
 class SyncCommandTest {
 
     private final MoodleSimulator sim = MoodleSimulator.start();
@@ -42,6 +47,9 @@ class SyncCommandTest {
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == SyncCommand.class) {
                     return cls.cast(new SyncCommand(env));
+                }
+                if (cls == PublishCommand.class) {
+                    return cls.cast(new PublishCommand(env));
                 }
                 return cls == PullCommand.class ? cls.cast(new PullCommand(env)) : CommandLine.defaultFactory().create(cls);
             }
@@ -135,5 +143,33 @@ class SyncCommandTest {
         assertThat(r.out()).startsWith("3 events of 2 learners written to " + events);
         assertThat(EventsCsv.read(events, Programme.reference(), ReadOptions.STRICT).rows())
                 .containsExactlyInAnyOrderElementsOf(seeded.subList(1, 4));
+    }
+
+    @Test
+    void publishPutsTheHoldersOfValidCertificatesInTheCertifiedCohorts() throws IOException {
+        Path learners = dir.resolve("learners.csv");
+        Files.writeString(learners, "learner_id,organisation,staff_group,band,team,region\nL000001,RHQ,,,,\nL000002,RCB,,,,\n");
+        assertThat(sync("--apply", "--learners", learners.toString()).exit()).isZero();
+        String register = "jdbc:sqlite:" + dir.resolve("register.db");
+        try (JdbcCertificateRegister reg = JdbcCertificateRegister.open(register)) {
+            reg.apply(new RegisterUpdate(List.of(
+                    certificate("L000001", "BRONZE", LocalDate.of(2025, 1, 1), null),
+                    certificate("L000002", "GOLD", LocalDate.of(2022, 1, 1), LocalDate.of(2023, 12, 31))),
+                    List.of(), List.of()));
+        }
+
+        QipRun r = qip(Map.of("MOODLE_TOKEN", sim.token()), "publish", "--moodle", sim.url().toString(),
+                "--register", register, "--as-of", "2026-06-30");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("create cohort member L000001: qip:QIP-BSG:certified:BRONZE" + System.lineSeparator()
+                + "created 1, updated 0, unchanged 0, failed 0" + System.lineSeparator());
+        assertThat(sim.site().cohortMembers("qip:QIP-BSG:certified:BRONZE")).containsExactly("l000001");
+        assertThat(sim.site().cohortMembers("qip:QIP-BSG:certified:GOLD")).isEmpty();
+    }
+
+    private static Certificate certificate(String learner, String tier, LocalDate from, LocalDate until) {
+        return Certificate.issue(CertificateId.derive("QIP-BSG", tier, learner, from), learner, "QIP-BSG", "2025.1",
+                tier, from, from, until, Instant.parse("2026-01-01T00:00:00Z"), null, "sha256:" + "0".repeat(64));
     }
 }
