@@ -35,6 +35,7 @@ import org.qipathways.moodle.ws.Courses;
 import org.qipathways.moodle.ws.CreatedCategory;
 import org.qipathways.moodle.ws.CreatedCourse;
 import org.qipathways.moodle.ws.CreatedUser;
+import org.qipathways.moodle.ws.DuplicatedCourse;
 import org.qipathways.moodle.ws.Criterion;
 import org.qipathways.moodle.ws.EnrolledUser;
 import org.qipathways.moodle.ws.Enrolment;
@@ -225,6 +226,12 @@ public final class MoodleClient implements AutoCloseable {
             }
         }
         return results;
+    }
+
+    /** See {@link MoodleCall#duplicateCourse}. */
+    public DuplicatedCourse duplicateCourse(long courseId, String fullname, String shortname, long categoryId,
+            Integer visible) {
+        return call(MoodleCall.duplicateCourse(courseId, fullname, shortname, categoryId, visible));
     }
 
     /** {@code core_webservice_get_site_info}; also tells the client whether bundling is available. */

@@ -20,13 +20,14 @@ import org.qipathways.platform.PlatformSettings;
  * Options: {@code max-input-vars}, {@code max-request-bytes}, {@code max-batch-size},
  * {@code max-concurrent-requests}, {@code max-requests-per-second}, {@code max-attempts},
  * {@code read-timeout-seconds}, {@code bundling} ({@code true}/{@code false}); and for the programme sync
- * ({@link SyncOptions}) {@code scale-id}, {@code parent-category}, {@code auth}, {@code email-domain}.
+ * ({@link SyncOptions}) {@code scale-id}, {@code parent-category}, {@code auth}, {@code email-domain},
+ * {@code template-course}.
  */
 public final class MoodlePlatformProvider implements LearningPlatformProvider {
 
     private static final Set<String> OPTIONS = new TreeSet<>(Set.of("max-input-vars", "max-request-bytes",
             "max-batch-size", "max-concurrent-requests", "max-requests-per-second", "max-attempts",
-            "read-timeout-seconds", "bundling", "scale-id", "parent-category", "auth", "email-domain"));
+            "read-timeout-seconds", "bundling", "scale-id", "parent-category", "auth", "email-domain", "template-course"));
 
     @Override
     public String name() {
@@ -79,7 +80,7 @@ public final class MoodlePlatformProvider implements LearningPlatformProvider {
                     case "bundling":
                         b.bundling(parseBoolean(value));
                         break;
-                    case "scale-id", "parent-category", "auth", "email-domain":
+                    case "scale-id", "parent-category", "auth", "email-domain", "template-course":
                         break;   // how the programme maps onto the site: syncOptions
 
                     default:
@@ -94,7 +95,7 @@ public final class MoodlePlatformProvider implements LearningPlatformProvider {
         return b.build();
     }
 
-    /** How programmes map onto the site: {@code scale-id}, {@code parent-category}, {@code auth}, {@code email-domain}. */
+    /** How programmes map onto the site: {@code scale-id}, {@code parent-category}, {@code auth}, {@code email-domain}, {@code template-course}. */
     static SyncOptions syncOptions(PlatformSettings settings) {
         SyncOptions o = SyncOptions.defaults();
         Map<String, String> opts = settings.options();
@@ -105,8 +106,12 @@ public final class MoodlePlatformProvider implements LearningPlatformProvider {
             if (opts.containsKey("parent-category")) {
                 o = o.withParentCategoryId(Long.parseLong(opts.get("parent-category").strip()));
             }
+            if (opts.containsKey("template-course")) {
+                o = o.withTemplateCourseId(Long.parseLong(opts.get("template-course").strip()));
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("options scale-id and parent-category are ids: " + e.getMessage(), e);
+            throw new IllegalArgumentException("options scale-id, parent-category and template-course are ids: "
+                    + e.getMessage(), e);
         }
         if (opts.containsKey("auth")) {
             o = o.withAuth(opts.get("auth").strip());

@@ -264,7 +264,20 @@ public final class ProgrammeSync {
             for (long id : ourCategories) {
                 reads.add(MoodleCall.getCoursesByField(CourseField.CATEGORY, Long.toString(id)));
             }
-            List<Courses> read = values(client.callAll(reads));
+            List<Courses> read = new ArrayList<>(values(client.callAll(reads)));
+            // a course with our short name but not our idnumber: made by hand, or a copy of the template
+            // course whose idnumber was not set yet when a run stopped; it is adopted, not made again
+            List<Integer> missing = new ArrayList<>();
+            for (int i = 0; i < p.units().size(); i++) {
+                if (read.get(i).courses().isEmpty()) {
+                    missing.add(i);
+                }
+            }
+            List<Courses> byShortname = values(client.callAll(missing.stream().map(i -> MoodleCall.getCoursesByField(
+                    CourseField.SHORTNAME, SyncKeys.courseShortname(p, p.units().get(i).code()))).toList()));
+            for (int k = 0; k < missing.size(); k++) {
+                read.set(missing.get(k), byShortname.get(k));
+            }
             List<NewCourse> creates = new ArrayList<>();
             List<String> createCodes = new ArrayList<>();
             List<CourseUpdate> updates = new ArrayList<>();
@@ -286,6 +299,7 @@ public final class ProgrammeSync {
                 differs(diff, "fullname", c.fullname(), u.title());
                 differs(diff, "shortname", c.shortname(), shortname);
                 differs(diff, "summary", c.summary(), u.description());
+                differs(diff, "idnumber", c.idnumber(), key);
                 if (c.categoryid() != category) {
                     diff.add("category " + c.categoryid() + " -> " + category);
                 }
@@ -293,8 +307,8 @@ public final class ProgrammeSync {
                     unchanged++;
                 } else {
                     changes.add(new Change(Change.Action.UPDATE, "course", key, String.join("; ", diff)));
-                    updates.add(new CourseUpdate(c.id(), u.title(), shortname, category, null, text(u.description()),
-                            null, null, null, null));
+                    updates.add(new CourseUpdate(c.id(), u.title(), shortname, category,
+                            key.equals(c.idnumber()) ? null : key, text(u.description()), null, null, null, null));
                 }
             }
             Set<String> wanted = new java.util.HashSet<>();
@@ -313,7 +327,25 @@ public final class ProgrammeSync {
                 createCodes.forEach(code -> courseIds.put(code, fake()));
                 return;
             }
-            if (!creates.isEmpty()) {
+            if (!creates.isEmpty() && options.templateCourseId() > 0) {
+                // copies of the admin's template course bring its activities and completion criteria;
+                // a copy has no idnumber, so it is set right after (a rerun adopts a copy by short name)
+                List<MoodleCall<org.qipathways.moodle.ws.DuplicatedCourse>> copies = new ArrayList<>();
+                for (NewCourse n : creates) {
+                    copies.add(MoodleCall.duplicateCourse(options.templateCourseId(), n.fullname(), n.shortname(),
+                            n.categoryid(), 1));
+                }
+                var made = values(client.callAllInOrder(copies));
+                writes += copies.size();
+                List<CourseUpdate> keys = new ArrayList<>();
+                for (int i = 0; i < made.size(); i++) {
+                    courseIds.put(createCodes.get(i), made.get(i).id());
+                    keys.add(new CourseUpdate(made.get(i).id(), null, null, null, creates.get(i).idnumber(),
+                            creates.get(i).summary(), null, null, null, null));
+                }
+                failed += failures(client.updateCourses(keys));
+                writes++;
+            } else if (!creates.isEmpty()) {
                 var made = client.createCourses(creates);
                 writes++;
                 for (int i = 0; i < made.size(); i++) {

@@ -6,7 +6,7 @@ import java.util.Objects;
  * How the programme sync maps a programme onto one Moodle site: what a site administrator set up
  * beforehand (the proficiency scale, the parent category) and how learners' accounts are made.
  * <pre>{@code
- * SyncOptions options = SyncOptions.defaults().withScaleId(4).withAuth("oauth2");
+ * SyncOptions options = SyncOptions.defaults().withScaleId(4).withAuth("oauth2").withTemplateCourseId(12);
  * }</pre>
  *
  * @param scaleId id of the scale an administrator created for the programme's proficiency scale
@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param studentRoleId the role learners are enrolled with (Moodle's student role is 5)
  * @param prune whether objects of ours that the programme no longer has are removed (where web
  *        services allow) rather than only reported
+ * @param templateCourseId a course an administrator prepared (activities, completion criteria) that
+ *        new unit courses are copied from, as web services cannot set completion criteria; 0 for
+ *        empty new courses
  */
 public record SyncOptions(long scaleId, long parentCategoryId, String auth, String emailDomain, long studentRoleId,
-        boolean prune) {
+        boolean prune, long templateCourseId) {
 
     /** The student role of a standard Moodle installation. */
     public static final long STUDENT_ROLE = 5;
@@ -29,7 +32,7 @@ public record SyncOptions(long scaleId, long parentCategoryId, String auth, Stri
     public SyncOptions {
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(emailDomain, "emailDomain");
-        if (scaleId < 0 || parentCategoryId < 0 || studentRoleId <= 0) {
+        if (scaleId < 0 || parentCategoryId < 0 || studentRoleId <= 0 || templateCourseId < 0) {
             throw new IllegalArgumentException("ids are positive: scale " + scaleId + ", parent category "
                     + parentCategoryId + ", student role " + studentRoleId);
         }
@@ -44,30 +47,34 @@ public record SyncOptions(long scaleId, long parentCategoryId, String auth, Stri
 
     /** No scale, the top-level category, manual accounts with forced reset, {@code example.invalid}, students, no pruning. */
     public static SyncOptions defaults() {
-        return new SyncOptions(0, 0, "manual", "example.invalid", STUDENT_ROLE, false);
+        return new SyncOptions(0, 0, "manual", "example.invalid", STUDENT_ROLE, false, 0);
     }
 
     public SyncOptions withScaleId(long v) {
-        return new SyncOptions(v, parentCategoryId, auth, emailDomain, studentRoleId, prune);
+        return new SyncOptions(v, parentCategoryId, auth, emailDomain, studentRoleId, prune, templateCourseId);
     }
 
     public SyncOptions withParentCategoryId(long v) {
-        return new SyncOptions(scaleId, v, auth, emailDomain, studentRoleId, prune);
+        return new SyncOptions(scaleId, v, auth, emailDomain, studentRoleId, prune, templateCourseId);
     }
 
     public SyncOptions withAuth(String v) {
-        return new SyncOptions(scaleId, parentCategoryId, v, emailDomain, studentRoleId, prune);
+        return new SyncOptions(scaleId, parentCategoryId, v, emailDomain, studentRoleId, prune, templateCourseId);
     }
 
     public SyncOptions withEmailDomain(String v) {
-        return new SyncOptions(scaleId, parentCategoryId, auth, v, studentRoleId, prune);
+        return new SyncOptions(scaleId, parentCategoryId, auth, v, studentRoleId, prune, templateCourseId);
     }
 
     public SyncOptions withStudentRoleId(long v) {
-        return new SyncOptions(scaleId, parentCategoryId, auth, emailDomain, v, prune);
+        return new SyncOptions(scaleId, parentCategoryId, auth, emailDomain, v, prune, templateCourseId);
+    }
+
+    public SyncOptions withTemplateCourseId(long v) {
+        return new SyncOptions(scaleId, parentCategoryId, auth, emailDomain, studentRoleId, prune, v);
     }
 
     public SyncOptions withPrune(boolean v) {
-        return new SyncOptions(scaleId, parentCategoryId, auth, emailDomain, studentRoleId, v);
+        return new SyncOptions(scaleId, parentCategoryId, auth, emailDomain, studentRoleId, v, templateCourseId);
     }
 }

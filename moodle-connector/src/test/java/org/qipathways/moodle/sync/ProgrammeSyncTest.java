@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.qipathways.moodle.MoodleException;
 import org.qipathways.moodle.simulator.MoodleSimulator;
 import org.qipathways.platform.LearningPlatform;
@@ -142,22 +142,53 @@ class ProgrammeSyncTest {
     }
 
     /** The whole sync: the programme, then learners with their cohorts and enrolments. */
-    private static void syncAll(SimulatorFixture f) {
-        new ProgrammeSync(f.client, f.options()).apply(REFERENCE);
-        new LearnerSync(f.client, f.options()).apply(REFERENCE, LEARNERS, Map.of("L000002", "SILVER"));
+    private static void syncAll(SimulatorFixture f, SyncOptions options) {
+        new ProgrammeSync(f.client, options).apply(REFERENCE);
+        new LearnerSync(f.client, options).apply(REFERENCE, LEARNERS, Map.of("L000002", "SILVER"));
+    }
+
+    /** A course an administrator prepared: an online module whose completion completes the course. */
+    static long templateCourse(SimulatorFixture f) {
+        long course = f.sim.site().addCourse("QI unit template", "QI-UNIT-TEMPLATE", 1);
+        long cm = f.sim.site().addActivity(course, "scorm", "Online module", 2);
+        f.sim.site().addCompletionCriterion(course, cm);
+        return course;
+    }
+
+    private static SyncOptions options(SimulatorFixture f, boolean template) {
+        return template ? f.options().withTemplateCourseId(templateCourse(f)) : f.options();
+    }
+
+    @Test
+    void unitCoursesAreCopiedFromTheAdminsTemplateCourseWithItsActivitiesAndCompletionCriteria() {
+        SyncOptions options = options(fx, true);
+        ProgrammeSync sync = new ProgrammeSync(fx.client, options);
+
+        SyncPlan applied = sync.apply(REFERENCE);
+
+        assertThat(applied.changes()).filteredOn(c -> c.type().equals("course")).hasSize(14);
+        Map<String, Object> quiz = fx.sim.site().find("course", "idnumber", "qip:QIP-BSG:unit:BRZ-QUIZ").orElseThrow();
+        assertThat(quiz).containsEntry("shortname", "QIP-BSG:BRZ-QUIZ").containsEntry("fullname", "Bronze knowledge check")
+                .containsEntry("summary", "Scored 0-100; the best attempt counts.");
+        assertThat(fx.sim.site().rows("course_completion_criteria")).extracting(r -> r.get("course"))
+                .contains(quiz.get("id"));
+        assertThat(fx.sim.site().rows("course_modules")).filteredOn(r -> r.get("course").equals(quiz.get("id")))
+                .extracting(r -> r.get("name")).containsExactly("Online module");
+        assertThat(sync.plan(REFERENCE).isEmpty()).isTrue();
     }
 
     private static final List<org.qipathways.record.Learner> LEARNERS = LearnerSyncTest.learners(25, 3);
 
-    @ParameterizedTest(name = "bundling {0}")
-    @ValueSource(booleans = {true, false})
-    void aRunKilledAtAnyRequestAndRunAgainEndsExactlyAsAnUninterruptedRun(boolean bundling) {
+    @ParameterizedTest(name = "bundling {0}, template course {1}")
+    @CsvSource({"true, false", "false, false", "true, true"})
+    void aRunKilledAtAnyRequestAndRunAgainEndsExactlyAsAnUninterruptedRun(boolean bundling, boolean template) {
         // every request of a full run in turn: the (n+1)th runs but its reply is lost, the rest never arrive
         String expected;
         int requests;
         try (SimulatorFixture clean = new SimulatorFixture(MoodleSimulator.builder(), bundling)) {
+            SyncOptions options = options(clean, template);
             int start = clean.sim.requests().size();
-            syncAll(clean);
+            syncAll(clean, options);
             requests = clean.sim.requests().size() - start;
             expected = clean.snapshot();
         }
@@ -165,23 +196,25 @@ class ProgrammeSyncTest {
         List<Integer> tried = new ArrayList<>();
         for (int n = 0; n < requests; n++) {
             try (SimulatorFixture f = new SimulatorFixture(MoodleSimulator.builder(), bundling)) {
+                SyncOptions options = options(f, template);
                 f.sim.faults().cutOffAfter(n);
-                assertThatThrownBy(() -> syncAll(f)).as("cut off after %d requests", n)
+                assertThatThrownBy(() -> syncAll(f, options)).as("cut off after %d requests", n)
                         .isInstanceOf(MoodleException.class);
                 f.sim.faults().clear();
-                syncAll(f);
+                syncAll(f, options);
                 assertThat(f.snapshot()).as("state after a cut-off after %d requests and a rerun", n).isEqualTo(expected);
                 for (String table : List.of("course_categories", "course", "competency_framework", "cohort", "user")) {
                     assertThat(f.duplicateIdnumbers(table)).as(table).isEmpty();
                 }
-                assertThat(new ProgrammeSync(f.client, f.options()).plan(REFERENCE).isEmpty()).isTrue();
-                assertThat(new LearnerSync(f.client, f.options()).plan(REFERENCE, LEARNERS, Map.of("L000002", "SILVER"))
+                assertThat(new ProgrammeSync(f.client, options).plan(REFERENCE).isEmpty()).isTrue();
+                assertThat(new LearnerSync(f.client, options).plan(REFERENCE, LEARNERS, Map.of("L000002", "SILVER"))
                         .isEmpty()).isTrue();
                 tried.add(n);
             }
         }
         assertThat(tried).hasSize(requests);
         org.slf4j.LoggerFactory.getLogger(ProgrammeSyncTest.class).info(
-                "bundling {}: cut off after each of the {} requests of a full sync, rerun, same state", bundling, requests);
+                "bundling {}, template course {}: cut off after each of the {} requests of a full sync, rerun, same state",
+                bundling, template, requests);
     }
 }

@@ -35,6 +35,12 @@ final class MoodleSiteOptions {
             description = "The course category the programme's category goes under. Default: the top level.")
     long parentCategory;
 
+    @Option(names = "--template-course", paramLabel = "ID", defaultValue = "0",
+            description = "A course an administrator prepared (activities, completion criteria): new unit courses are"
+                    + " copies of it (core_course_duplicate_course must then be in the token's service). Default: empty"
+                    + " new courses.")
+    long templateCourse;
+
     @Option(names = "--auth", paramLabel = "METHOD", defaultValue = "manual",
             description = "Authentication method of new users, e.g. oauth2, saml2 or manual (default). No password"
                     + " is ever sent: with manual, Moodle mails one and forces a change at first login.")
@@ -76,7 +82,8 @@ final class MoodleSiteOptions {
 
     SyncOptions syncOptions() {
         try {
-            return new SyncOptions(scaleId, parentCategory, auth, emailDomain, SyncOptions.STUDENT_ROLE, false);
+            return new SyncOptions(scaleId, parentCategory, auth, emailDomain, SyncOptions.STUDENT_ROLE, false,
+                    templateCourse);
         } catch (IllegalArgumentException e) {
             throw QipException.badInput(e.getMessage(), e);
         }
