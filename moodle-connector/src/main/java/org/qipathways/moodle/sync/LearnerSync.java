@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.qipathways.moodle.MoodleCall;
+import org.qipathways.moodle.DuplicateRecordException;
 import org.qipathways.moodle.MoodleClient;
+import org.qipathways.moodle.MoodleErrorException;
+import org.qipathways.moodle.MoodleParameterException;
+import org.qipathways.moodle.RecordNotFoundException;
 import org.qipathways.moodle.ws.Cohort;
 import org.qipathways.moodle.ws.CohortContext;
 import org.qipathways.moodle.ws.CohortMember;
 import org.qipathways.moodle.ws.CohortMembers;
-import org.qipathways.moodle.ws.CreatedUser;
 import org.qipathways.moodle.ws.EnrolledUser;
 import org.qipathways.moodle.ws.Enrolment;
 import org.qipathways.moodle.ws.NewCohort;
@@ -26,6 +29,8 @@ import org.qipathways.moodle.ws.UserUpdate;
 import org.qipathways.programme.Programme;
 import org.qipathways.programme.Tier;
 import org.qipathways.record.Learner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings learners into a Moodle site that already holds the programme ({@link ProgrammeSync}):
@@ -41,6 +46,8 @@ import org.qipathways.record.Learner;
  * cohorts and their members in one request each, enrolments per course.
  */
 public final class LearnerSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LearnerSync.class);
 
     private final MoodleClient client;
     private final SyncOptions options;
@@ -145,10 +152,30 @@ public final class LearnerSync {
         }
         if (apply && !creates.isEmpty()) {
             int before = client.requestCount();
-            List<CreatedUser> made = client.createUsers(creates);
+            Map<String, Long> made = new HashMap<>();
+            List<NewUser> refused = new ArrayList<>();
+            bisecting(creates, batch -> client.createUsers(batch).forEach(u -> made.put(u.username(), u.id())), refused,
+                    "user");
+            Set<String> refusedNames = new HashSet<>();
+            refused.forEach(u -> refusedNames.add(u.username()));
+            // users made by a request whose reply was lost to a later failure of the same call: read back
+            List<String> unknown = creates.stream().map(NewUser::username)
+                    .filter(u -> !made.containsKey(u) && !refusedNames.contains(u)).toList();
+            if (!unknown.isEmpty()) {
+                client.getUsersByField(UserField.USERNAME, unknown).forEach(u -> made.put(u.username(), u.id()));
+            }
+            counts[1] += refused.size();
             counts[2] += client.requestCount() - before;
-            for (int i = 0; i < made.size(); i++) {
-                userIds.put(createIds.get(i), made.get(i).id());
+            Set<String> refusedIds = new HashSet<>();
+            refused.forEach(u -> refusedIds.add(u.idnumber()));
+            changes.removeIf(c -> c.type().equals("user") && refusedIds.contains(c.key()));   // failed, not created
+            for (int i = 0; i < creates.size(); i++) {
+                Long id = made.get(creates.get(i).username());
+                if (id == null) {
+                    userIds.remove(createIds.get(i));   // refused: no memberships or enrolments either
+                } else {
+                    userIds.put(createIds.get(i), id);
+                }
             }
         }
         if (apply && !updates.isEmpty()) {
@@ -208,6 +235,9 @@ public final class LearnerSync {
         }
         List<CohortMember> adds = new ArrayList<>();
         for (Learner l : learners) {
+            if (!userIds.containsKey(l.learnerId())) {
+                continue;   // Moodle refused the user
+            }
             long cohort = cohortIds.get(l.organisation());
             long user = userIds.get(l.learnerId());
             if (members.getOrDefault(cohort, Set.of()).contains(user)) {
@@ -225,6 +255,40 @@ public final class LearnerSync {
                     .filter(w -> !"3".equals(w.warningcode())).toList());
             counts[2] += client.requestCount() - before;
         }
+    }
+
+    /**
+     * Sends {@code items} with {@code write}; when Moodle refuses the batch because of one bad item
+     * (these calls are all-or-nothing), sends the halves again until the refused items are alone,
+     * skipping what earlier requests of the split call applied. Errors that are not about an item
+     * (permissions, the service, the network) are thrown.
+     */
+    private static <T> void bisecting(List<T> items, java.util.function.Consumer<List<T>> write, List<T> refused,
+            String what) {
+        if (items.isEmpty()) {
+            return;
+        }
+        try {
+            write.accept(items);
+        } catch (MoodleErrorException e) {
+            if (!itemProblem(e)) {
+                throw e;
+            }
+            List<T> rest = items.subList(Math.min(e.itemsApplied(), items.size()), items.size());
+            if (rest.size() == 1) {
+                LOG.warn("Moodle refused {} {}: {}", what, rest.get(0), e.getMessage());
+                refused.add(rest.get(0));
+                return;
+            }
+            int half = rest.size() / 2;
+            bisecting(new ArrayList<>(rest.subList(0, half)), write, refused, what);
+            bisecting(new ArrayList<>(rest.subList(half, rest.size())), write, refused, what);
+        }
+    }
+
+    private static boolean itemProblem(MoodleErrorException e) {
+        return e instanceof MoodleParameterException || e instanceof DuplicateRecordException
+                || e instanceof RecordNotFoundException || "invaliduser".equals(e.errorcode());
     }
 
     /** An organisation cohort's name, e.g. {@code RHQ learners (QIP-BSG)}. */
@@ -269,20 +333,34 @@ public final class LearnerSync {
             enrolled.put(read.get(i), ids);
         }
         List<Enrolment> adds = new ArrayList<>();
+        List<Change> addChanges = new ArrayList<>();
         for (Learner l : learners) {
+            if (!userIds.containsKey(l.learnerId())) {
+                continue;   // Moodle refused the user
+            }
             long user = userIds.get(l.learnerId());
             for (String u : unitsOfTier.get(tierOf.getOrDefault(l.learnerId(), first))) {
                 if (enrolled.getOrDefault(u, Set.of()).contains(user)) {
                     counts[0]++;
                 } else {
-                    changes.add(new Change(Change.Action.CREATE, "enrolment", l.learnerId() + " -> " + u, ""));
+                    Change change = new Change(Change.Action.CREATE, "enrolment", l.learnerId() + " -> " + u, "");
+                    changes.add(change);
+                    addChanges.add(change);
                     adds.add(Enrolment.of(options.studentRoleId(), user, courses.get(u)));
                 }
             }
         }
         if (apply && !adds.isEmpty()) {
             int before = client.requestCount();
-            client.enrolUsers(adds);
+            List<Enrolment> refused = new ArrayList<>();
+            bisecting(adds, client::enrolUsers, refused, "enrolment");
+            counts[1] += refused.size();
+            Set<Enrolment> gone = new HashSet<>(refused);
+            for (int i = 0; i < adds.size(); i++) {
+                if (gone.contains(adds.get(i))) {
+                    changes.remove(addChanges.get(i));   // failed, not created
+                }
+            }
             counts[2] += client.requestCount() - before;
         }
     }

@@ -96,6 +96,27 @@ class LearnerSyncTest {
     }
 
     @Test
+    void aUserMoodleRefusesIsIsolatedCountedAsFailedAndTheOthersGoAhead() {
+        SimulatorFixture fx = fixture();
+        // someone else already has the address L000013 would get: Moodle refuses the whole batch
+        fx.sim.site().addUser("someone", "Some", "One", "l000013@example.invalid");
+        LearnerSync sync = new LearnerSync(fx.client, fx.options());
+        List<Learner> learners = learners(20, 2);
+
+        SyncPlan applied = sync.apply(REFERENCE, learners, Map.of());
+
+        assertThat(applied.failed()).isEqualTo(1);
+        assertThat(applied.changes()).filteredOn(c -> c.type().equals("user")).hasSize(19)
+                .noneMatch(c -> c.key().equals("L000013"));
+        assertThat(fx.sim.site().find("user", "idnumber", "L000012")).isPresent();
+        assertThat(fx.sim.site().find("user", "idnumber", "L000013")).isEmpty();
+        assertThat(fx.sim.site().rows("user_enrolments")).hasSize(19 * 2);
+        SyncPlan again = sync.plan(REFERENCE, learners, Map.of());
+        assertThat(again.changes()).extracting(Change::key).containsExactlyInAnyOrder("L000013", "L000013",
+                "L000013 -> BRZ-ELN", "L000013 -> BRZ-QUIZ");
+    }
+
+    @Test
     void tenThousandLearnersSyncInCloseToTheFewestRequestsMaxInputVarsAllows() {
         int maxInputVars = 1000;
         try (MoodleSimulator sim = MoodleSimulator.builder().maxInputVars(maxInputVars).build();
