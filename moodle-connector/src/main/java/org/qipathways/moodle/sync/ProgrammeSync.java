@@ -105,28 +105,6 @@ public final class ProgrammeSync {
         return out;
     }
 
-    /** The ids of the programme's objects in the site, as {@link #apply} left them (read again). */
-    public SiteMap map(Programme programme) {
-        Run r = new Run(programme, false);
-        r.run();
-        return new SiteMap(r.categoryIds, r.courseIds, r.frameworkId, r.competencyIds, r.templateIds, r.cohortIds);
-    }
-
-    /**
-     * Moodle ids of a programme's objects by programme code; a negative id stands for an object that
-     * does not exist yet.
-     */
-    public record SiteMap(Map<String, Long> categories, Map<String, Long> courses, long framework,
-            Map<String, Long> competencies, Map<String, Long> templates, Map<String, Long> certifiedCohorts) {
-        public SiteMap {
-            categories = Map.copyOf(categories);
-            courses = Map.copyOf(courses);
-            competencies = Map.copyOf(competencies);
-            templates = Map.copyOf(templates);
-            certifiedCohorts = Map.copyOf(certifiedCohorts);
-        }
-    }
-
     /** One plan or apply: reads each kind of object, then creates and updates it, in dependency order. */
     private final class Run {
         private final Programme p;

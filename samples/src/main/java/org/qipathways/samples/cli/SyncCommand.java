@@ -3,6 +3,7 @@ package org.qipathways.samples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +19,12 @@ import org.qipathways.moodle.sync.SyncPlan;
 import org.qipathways.programme.Programme;
 import org.qipathways.record.InputProblem;
 import org.qipathways.record.InvalidInputException;
+import org.qipathways.progress.Evaluator;
+import org.qipathways.progress.Progress;
+import org.qipathways.progress.TierProgress;
+import org.qipathways.progress.TierStatus;
 import org.qipathways.record.Learner;
+import org.qipathways.record.LearnerRecord;
 import org.qipathways.record.LearnersCsv;
 import org.qipathways.record.ReadOptions;
 import picocli.CommandLine.ArgGroup;
@@ -69,8 +75,17 @@ final class SyncCommand implements Callable<Integer> {
 
     @Option(names = "--learners", paramLabel = "FILE",
             description = "learners.csv: make a user per learner (idnumber = learner id, username in lower case),"
-                    + " put each in the cohort of their organisation and enrol them in the first tier's courses.")
+                    + " put each in the cohort of their organisation and enrol them in the first tier's courses (or, with"
+                    + " --events, their current tier's).")
     Path learners;
+
+    @Option(names = "--events", paramLabel = "FILE",
+            description = "events.csv: enrol each learner in the courses of the first tier they have not achieved"
+                    + " (evaluated as of --as-of) instead of the first tier's.")
+    Path events;
+
+    @Mixin
+    AsOfOption asOf;
 
     @Option(names = "--prune", description = "Remove course and template competency links the programme no longer has.")
     boolean prune;
@@ -95,6 +110,10 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Programme p = programme.programme();
         List<Learner> rows = learners == null ? List.of() : readLearners(learners, err);
+        if (events != null && learners == null) {
+            throw QipException.badInput("--events places the learners of --learners in their tiers: give --learners too");
+        }
+        Map<String, String> tierOf = events == null ? Map.of() : tiers(p, rows, err);
         SyncOptions options = site.syncOptions().withPrune(prune);
         boolean terminal = System.console() != null;
         try (MoodleClient client = site.client(environment)) {
@@ -106,7 +125,7 @@ final class SyncCommand implements Callable<Integer> {
                 progress(terminal, err, (mode.apply ? "applying " : "planning ") + rows.size() + " learners ("
                         + client.requestCount() + " requests so far)");
                 LearnerSync ls = new LearnerSync(client, options);
-                SyncPlan l = mode.apply ? ls.apply(p, rows, Map.of()) : ls.plan(p, rows, Map.of());
+                SyncPlan l = mode.apply ? ls.apply(p, rows, tierOf) : ls.plan(p, rows, tierOf);
                 printGrouped(l.changes(), out);
                 result = result.plus(l);
             }
@@ -123,6 +142,22 @@ final class SyncCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw QipException.badInput(e.getMessage() + " (--scale-id)", e);
         }
+    }
+
+    /** Each learner's first tier not achieved (the last tier when all are), from their events. */
+    private Map<String, String> tiers(Programme p, List<Learner> rows, PrintWriter err) {
+        LearnerInput input = new LearnerInput();
+        input.events = events;
+        input.learners = null;
+        List<LearnerRecord> records = new ArrayList<>(LearnerRecord.group(rows, input.read(p, err).stream()
+                .flatMap(r -> r.events().stream()).toList()).values());
+        Map<String, String> out = new java.util.HashMap<>();
+        String last = p.tiers().get(p.tiers().size() - 1).code();
+        for (Progress progress : Evaluator.of(p).evaluateAll(records, asOf.date())) {
+            out.put(progress.learnerId(), progress.tiers().stream().filter(t -> t.status() != TierStatus.ACHIEVED)
+                    .map(TierProgress::tier).findFirst().orElse(last));
+        }
+        return out;
     }
 
     /** Learner changes are many: one line per kind with its count, and the first few keys. */

@@ -92,6 +92,21 @@ class SyncCommandTest {
     }
 
     @Test
+    void withEventsEachLearnerIsEnrolledInTheCoursesOfTheTierTheyWorkTowards() throws IOException {
+        Path learners = dir.resolve("learners.csv");
+        Files.writeString(learners, "learner_id,organisation,staff_group,band,team,region\nL000001,RHQ,,,,\nL000002,RHQ,,,,\n");
+        Path events = dir.resolve("events.csv");
+        Files.writeString(events, "learner_id,date,type,item,result\nL000002,2025-01-10,completed,BRZ-ELN,\n"
+                + "L000002,2025-01-11,assessed,BRZ-QUIZ,90\n");
+
+        QipRun r = sync("--apply", "--learners", learners.toString(), "--events", events.toString(), "--as-of", "2026-01-01");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        // L000001 in Bronze's 2 courses, L000002 (Bronze achieved) in Silver's 6
+        assertThat(r.out()).contains("create enrolment: 8 (L000001 -> BRZ-ELN, L000001 -> BRZ-QUIZ, L000002 -> SLV-PLAN, ...)");
+    }
+
+    @Test
     void theTokenComesOnlyFromTheEnvironment() {
         QipRun r = qip(Map.of(), "sync", "--moodle", sim.url().toString(), "--plan");
 
