@@ -174,7 +174,7 @@ class EventPullTest {
         int maxInputVars = 1000;
         try (MoodleSimulator sim = MoodleSimulator.builder().maxInputVars(maxInputVars).build();
                 MoodleClient client = MoodleClient.create(MoodleConfig.builder(sim.url(), MoodleToken.of(sim.token()))
-                        .maxInputVars(maxInputVars).maxBatchSize(1000).maxCallsPerBundle(400).build())) {
+                        .maxInputVars(maxInputVars).maxBatchSize(1000).maxCallsPerBundle(1000).build())) {
             long scale = sim.site().addScale("QI proficiency", List.of("Aware", "Practitioner", "Leader"));
             SyncOptions options = SyncOptions.defaults().withScaleId(scale);
             List<Learner> learners = LearnerSyncTest.learners(10_000, 40);

@@ -74,7 +74,8 @@ final class MoodleSiteOptions {
             // batches as large as max_input_vars allows: the fewest requests
             return MoodleClient.create(MoodleConfig.builder(site, token).maxInputVars(maxInputVars)
                     .maxBatchSize(Math.max(MoodleConfig.DEFAULT_MAX_BATCH_SIZE, maxInputVars))
-                    .maxCallsPerBundle(Math.max(MoodleConfig.DEFAULT_MAX_CALLS_PER_BUNDLE, maxInputVars / 3)).build());
+                    // bundles are bounded by max_input_vars (two variables a call) and the request size anyway
+                    .maxCallsPerBundle(Math.max(MoodleConfig.DEFAULT_MAX_CALLS_PER_BUNDLE, maxInputVars)).build());
         } catch (IllegalArgumentException e) {
             throw QipException.badInput("--moodle: " + e.getMessage(), e);
         }
