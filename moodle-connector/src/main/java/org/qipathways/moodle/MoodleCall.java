@@ -27,6 +27,7 @@ import org.qipathways.moodle.ws.Courses;
 import org.qipathways.moodle.ws.CreatedCategory;
 import org.qipathways.moodle.ws.CreatedCourse;
 import org.qipathways.moodle.ws.CreatedUser;
+import org.qipathways.moodle.ws.DuplicatedCourse;
 import org.qipathways.moodle.ws.Criterion;
 import org.qipathways.moodle.ws.EnrolledUser;
 import org.qipathways.moodle.ws.Enrolment;
@@ -203,6 +204,17 @@ public final class MoodleCall<T> {
     }
 
     // ---- cohorts ---------------------------------------------------------------------------------
+
+    /**
+     * {@code core_course_duplicate_course}: a new course from a backup of {@code courseId} with its
+     * activities and completion settings (Moodle's defaults: activities, blocks and filters, no users).
+     * The copy has no idnumber: set it with {@link #updateCourses}.
+     */
+    public static MoodleCall<DuplicatedCourse> duplicateCourse(long courseId, String fullname, String shortname,
+            long categoryId, Integer visible) {
+        return of(CORE_COURSE_DUPLICATE_COURSE, args("courseid", courseId, "fullname", fullname, "shortname", shortname,
+                "categoryid", categoryId, "visible", visible), new TypeReference<DuplicatedCourse>() { });
+    }
 
     /** {@code core_cohort_create_cohorts}: all or nothing per request; one result per cohort, in order. */
     public static MoodleCall<List<Cohort>> createCohorts(List<NewCohort> cohorts) {

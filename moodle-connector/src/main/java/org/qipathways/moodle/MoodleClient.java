@@ -35,6 +35,7 @@ import org.qipathways.moodle.ws.Courses;
 import org.qipathways.moodle.ws.CreatedCategory;
 import org.qipathways.moodle.ws.CreatedCourse;
 import org.qipathways.moodle.ws.CreatedUser;
+import org.qipathways.moodle.ws.DuplicatedCourse;
 import org.qipathways.moodle.ws.Criterion;
 import org.qipathways.moodle.ws.EnrolledUser;
 import org.qipathways.moodle.ws.Enrolment;
@@ -197,6 +198,40 @@ public final class MoodleClient implements AutoCloseable {
             }
         }
         return oneByOne(calls);
+    }
+
+    /** How many HTTP requests this client has sent so far, retries included: a measure of a sync's cost. */
+    public int requestCount() {
+        return transport.requestCount();
+    }
+
+    /**
+     * Like {@link #callAll}, but when calls cannot travel bundled they are made one after another
+     * rather than in parallel, so writes whose order Moodle records (the sort order of new
+     * competencies and links, the sequence of new ids) land in the order given, as they do bundled.
+     */
+    public <T> List<MoodleResult<T>> callAllInOrder(List<? extends MoodleCall<? extends T>> calls) {
+        if (calls.isEmpty()) {
+            return List.of();
+        }
+        if (config.bundling() && bundlingAvailable()) {
+            return callAll(calls);
+        }
+        List<MoodleResult<T>> results = new ArrayList<>(calls.size());
+        for (MoodleCall<? extends T> c : calls) {
+            try {
+                results.add(MoodleResult.success(call(c)));
+            } catch (MoodleException e) {
+                results.add(MoodleResult.failure(e));
+            }
+        }
+        return results;
+    }
+
+    /** See {@link MoodleCall#duplicateCourse}. */
+    public DuplicatedCourse duplicateCourse(long courseId, String fullname, String shortname, long categoryId,
+            Integer visible) {
+        return call(MoodleCall.duplicateCourse(courseId, fullname, shortname, categoryId, visible));
     }
 
     /** {@code core_webservice_get_site_info}; also tells the client whether bundling is available. */

@@ -8,6 +8,11 @@ import org.qipathways.platform.SyncMode;
 import org.qipathways.platform.SyncSummary;
 import org.qipathways.programme.Programme;
 import org.qipathways.progress.Progress;
+import org.qipathways.moodle.sync.EventPull;
+import org.qipathways.moodle.sync.LearnerSync;
+import org.qipathways.moodle.sync.OutcomePublisher;
+import org.qipathways.moodle.sync.ProgrammeSync;
+import org.qipathways.moodle.sync.SyncOptions;
 import org.qipathways.record.LearnerEvent;
 
 /**
@@ -17,17 +22,26 @@ import org.qipathways.record.LearnerEvent;
  *     PlatformCheck check = moodle.check();
  * }
  * }</pre>
- * Checking a site works now; pushing a programme, pulling events and publishing outcomes arrive
- * with the programme sync (issue 6) and until then throw {@link UnsupportedOperationException}.
+ * It pushes programmes and learners ({@link ProgrammeSync}, {@link LearnerSync}), pulls learner
+ * events ({@link EventPull}) and publishes outcomes as certified-cohort membership
+ * ({@link OutcomePublisher}).
  */
 public final class MoodleConnector implements LearningPlatform {
 
-    private static final String LATER = " arrives with the programme sync (issue 6)";
+    /** NHS records are dated in UK time. */
+    public static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
 
     private final MoodleClient client;
+    private final SyncOptions options;
 
     public MoodleConnector(MoodleConfig config) {
+        this(config, SyncOptions.defaults());
+    }
+
+    /** A connector that maps programmes onto the site with {@code options} (the scale id, the parent category...). */
+    public MoodleConnector(MoodleConfig config, SyncOptions options) {
         this.client = MoodleClient.create(config);
+        this.options = java.util.Objects.requireNonNull(options, "options");
     }
 
     @Override
@@ -47,19 +61,28 @@ public final class MoodleConnector implements LearningPlatform {
                 r.fullname() + " (" + r.username() + ")", r.problems(), r.notes());
     }
 
+    /** Plans or applies the programme sync ({@link ProgrammeSync}); learners go through {@link LearnerSync}. */
     @Override
     public SyncSummary pushProgramme(Programme programme, SyncMode mode) {
-        throw new UnsupportedOperationException("pushing a programme into Moodle" + LATER);
+        ProgrammeSync sync = new ProgrammeSync(client, options);
+        return (mode == SyncMode.APPLY ? sync.apply(programme) : sync.plan(programme)).summary();
     }
 
+    /** Reads learners' records back as events ({@link EventPull}), dates in the UK's time zone. */
     @Override
     public List<LearnerEvent> pullEvents(Programme programme, LocalDate since) {
-        throw new UnsupportedOperationException("pulling learner events from Moodle" + LATER);
+        return new EventPull(client, options, UK).pull(programme, since);
     }
 
+    /**
+     * Makes the certified cohorts hold the learners with the tier ACHIEVED in {@code progress}
+     * ({@link OutcomePublisher}); {@code qip publish} does the same from the certificate register.
+     */
     @Override
     public SyncSummary publishOutcomes(Programme programme, List<Progress> progress, SyncMode mode) {
-        throw new UnsupportedOperationException("publishing outcomes to Moodle" + LATER);
+        OutcomePublisher publisher = new OutcomePublisher(client);
+        var holders = OutcomePublisher.holders(progress);
+        return (mode == SyncMode.APPLY ? publisher.apply(programme, holders) : publisher.plan(programme, holders)).summary();
     }
 
     @Override

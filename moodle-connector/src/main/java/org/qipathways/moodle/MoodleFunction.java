@@ -28,6 +28,8 @@ public enum MoodleFunction {
     CORE_COURSE_CREATE_COURSES(Kind.WRITE),
     CORE_COURSE_UPDATE_COURSES(Kind.IDEMPOTENT_WRITE),
     CORE_COURSE_GET_COURSES_BY_FIELD(Kind.READ),
+    /** Optional: only when unit courses are made from an admin-prepared template course. */
+    CORE_COURSE_DUPLICATE_COURSE(Kind.WRITE),
 
     CORE_COHORT_CREATE_COHORTS(Kind.WRITE),
     CORE_COHORT_UPDATE_COHORTS(Kind.IDEMPOTENT_WRITE),
@@ -114,9 +116,12 @@ public enum MoodleFunction {
         return kind;
     }
 
-    /** Whether the connector cannot work without it (all but the bundling function). */
+    /**
+     * Whether the connector cannot work without it: all but the bundling function and course
+     * duplication (needed only with a template course).
+     */
     public boolean isRequired() {
-        return this != TOOL_MOBILE_CALL_EXTERNAL_FUNCTIONS;
+        return this != TOOL_MOBILE_CALL_EXTERNAL_FUNCTIONS && this != CORE_COURSE_DUPLICATE_COURSE;
     }
 
     /** The functions the token's service must include, in Moodle's names, sorted. */

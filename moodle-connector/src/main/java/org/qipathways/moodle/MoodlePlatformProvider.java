@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.qipathways.moodle.sync.SyncOptions;
 import org.qipathways.platform.LearningPlatform;
 import org.qipathways.platform.LearningPlatformProvider;
 import org.qipathways.platform.PlatformSettings;
@@ -18,13 +19,15 @@ import org.qipathways.platform.PlatformSettings;
  * }</pre>
  * Options: {@code max-input-vars}, {@code max-request-bytes}, {@code max-batch-size},
  * {@code max-concurrent-requests}, {@code max-requests-per-second}, {@code max-attempts},
- * {@code read-timeout-seconds}, {@code bundling} ({@code true}/{@code false}).
+ * {@code read-timeout-seconds}, {@code bundling} ({@code true}/{@code false}); and for the programme sync
+ * ({@link SyncOptions}) {@code scale-id}, {@code parent-category}, {@code auth}, {@code email-domain},
+ * {@code template-course}.
  */
 public final class MoodlePlatformProvider implements LearningPlatformProvider {
 
     private static final Set<String> OPTIONS = new TreeSet<>(Set.of("max-input-vars", "max-request-bytes",
             "max-batch-size", "max-concurrent-requests", "max-requests-per-second", "max-attempts",
-            "read-timeout-seconds", "bundling"));
+            "read-timeout-seconds", "bundling", "scale-id", "parent-category", "auth", "email-domain", "template-course"));
 
     @Override
     public String name() {
@@ -38,7 +41,7 @@ public final class MoodlePlatformProvider implements LearningPlatformProvider {
 
     @Override
     public LearningPlatform open(PlatformSettings settings) {
-        return new MoodleConnector(config(settings));
+        return new MoodleConnector(config(settings), syncOptions(settings));
     }
 
     /** The client configuration for {@code settings}; an unknown or malformed option is refused by name. */
@@ -77,6 +80,9 @@ public final class MoodlePlatformProvider implements LearningPlatformProvider {
                     case "bundling":
                         b.bundling(parseBoolean(value));
                         break;
+                    case "scale-id", "parent-category", "auth", "email-domain", "template-course":
+                        break;   // how the programme maps onto the site: syncOptions
+
                     default:
                         throw new AssertionError(name);   // OPTIONS and the cases above list the same names
                 }
@@ -87,6 +93,33 @@ public final class MoodlePlatformProvider implements LearningPlatformProvider {
             }
         }
         return b.build();
+    }
+
+    /** How programmes map onto the site: {@code scale-id}, {@code parent-category}, {@code auth}, {@code email-domain}, {@code template-course}. */
+    static SyncOptions syncOptions(PlatformSettings settings) {
+        SyncOptions o = SyncOptions.defaults();
+        Map<String, String> opts = settings.options();
+        try {
+            if (opts.containsKey("scale-id")) {
+                o = o.withScaleId(Long.parseLong(opts.get("scale-id").strip()));
+            }
+            if (opts.containsKey("parent-category")) {
+                o = o.withParentCategoryId(Long.parseLong(opts.get("parent-category").strip()));
+            }
+            if (opts.containsKey("template-course")) {
+                o = o.withTemplateCourseId(Long.parseLong(opts.get("template-course").strip()));
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("options scale-id, parent-category and template-course are ids: "
+                    + e.getMessage(), e);
+        }
+        if (opts.containsKey("auth")) {
+            o = o.withAuth(opts.get("auth").strip());
+        }
+        if (opts.containsKey("email-domain")) {
+            o = o.withEmailDomain(opts.get("email-domain").strip());
+        }
+        return o;
     }
 
     private static boolean parseBoolean(String value) {

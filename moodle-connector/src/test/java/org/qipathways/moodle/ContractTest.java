@@ -82,6 +82,7 @@ class ContractTest {
                 .withCustomField("tier", "BRONZE"))));
         add(m, MoodleCall.updateCourses(List.of(new CourseUpdate(3, "Bronze", "BRZ", 2L, "QIP/BRZ", "s", 1,
                 1_767_225_600L, 0L, 1))));
+        add(m, MoodleCall.duplicateCourse(12, "Foundations of QI", "QIP-BSG:BRZ-ELN", 3, 1));
         add(m, MoodleCall.getCoursesByField(CourseField.IDNUMBER, "QIP/BRZ"));
         add(m, MoodleCall.createCohorts(List.of(new NewCohort(CohortContext.categoryIdnumber("QIP"), "Bronze", "QIP/B", "d", true))));
         add(m, MoodleCall.updateCohorts(List.of(new CohortUpdate(1, CohortContext.system(), "Bronze", "QIP/B", "d", false))));

@@ -20,6 +20,8 @@ public final class Faults {
     }
 
     private final List<Rule> rules = new ArrayList<>();
+    private long cutOffIn = -1;   // requests still served before the cut-off; -1 for none
+    private boolean cutOff;
 
     Faults() {
     }
@@ -38,9 +40,28 @@ public final class Faults {
         return this;
     }
 
-    /** Forgets every waiting fault. */
+    /**
+     * Serves the next {@code requests} requests, then cuts the site off as if the client process had
+     * been killed mid-request: the next request runs but its reply is lost, and every later one is
+     * dropped before it runs, until {@link #clear()}.
+     * <pre>{@code
+     * sim.faults().cutOffAfter(17);   // the 18th request from now runs unseen; the rest never arrive
+     * }</pre>
+     */
+    public synchronized Faults cutOffAfter(long requests) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("a cut-off comes after 0 or more requests, not " + requests);
+        }
+        cutOffIn = requests;
+        cutOff = false;
+        return this;
+    }
+
+    /** Forgets every waiting fault and any cut-off. */
     public synchronized void clear() {
         rules.clear();
+        cutOffIn = -1;
+        cutOff = false;
     }
 
     /** How many faults are still waiting. */
@@ -50,6 +71,17 @@ public final class Faults {
 
     /** The fault for a request calling {@code function}, removed from the waiting ones; null if none. */
     synchronized Fault take(String function) {
+        if (cutOff) {
+            return Fault.dropConnectionBeforeProcessing();
+        }
+        if (cutOffIn == 0) {
+            cutOffIn = -1;
+            cutOff = true;
+            return Fault.dropConnectionAfterProcessing();
+        }
+        if (cutOffIn > 0) {
+            cutOffIn--;
+        }
         for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
             Rule r = it.next();
             if (r.function() == null || r.function().equals(function)) {

@@ -112,6 +112,21 @@ public final class SimulatedSite {
                 "courseid", courseId))));
     }
 
+    /** Suspends a user's enrolments in a course, as a teacher does on the participants page. */
+    public void suspendEnrolment(long userId, long courseId) {
+        synchronized (site) {
+            site.db.table("course").mustGet(courseId);
+            java.util.Set<Long> instances = new java.util.HashSet<>();
+            site.db.table("enrol").where(r -> r.num("courseid") == courseId).forEach(r -> instances.add(r.id()));
+            List<Db.Row> rows = site.db.table("user_enrolments")
+                    .where(r -> r.num("userid") == userId && instances.contains(r.num("enrolid")));
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException("user " + userId + " is not enrolled in course " + courseId);
+            }
+            rows.forEach(r -> r.put("status", 1L));
+        }
+    }
+
     /**
      * An activity in a course; {@code tracking} is 0 none, 1 manual, 2 automatic. Returns the course
      * module id ({@code cmid}).
@@ -174,14 +189,32 @@ public final class SimulatedSite {
         }
     }
 
+    /**
+     * A scale as a site administrator creates it in Site administration > Grades > Scales (web
+     * services cannot create scales); {@code items} in order, lowest first. Returns its id.
+     */
+    public long addScale(String name, List<String> items) {
+        if (items.isEmpty() || items.stream().anyMatch(i -> i.isBlank() || i.contains(","))) {
+            throw new IllegalArgumentException("a scale has one or more items, none blank and none with a comma: " + items);
+        }
+        synchronized (site) {
+            return site.db.table("scale").insert("name", name, "scale", String.join(",", items));
+        }
+    }
+
     /** A user's rating of a competency: {@code grade} is the 1-based scale item. */
     public void rate(long userId, long competencyId, int grade, boolean proficient) {
+        rate(userId, competencyId, grade, proficient, site.now());
+    }
+
+    /** A user's rating of a competency given at {@code time} (Unix seconds). */
+    public void rate(long userId, long competencyId, int grade, boolean proficient, long time) {
         synchronized (site) {
             site.db.table("competency").mustGet(competencyId);
             Db.Table t = site.db.table("competency_usercomp");
             t.deleteWhere(r -> r.num("userid") == userId && r.num("competencyid") == competencyId);
             t.insert("userid", userId, "competencyid", competencyId, "status", 0L, "proficiency", proficient,
-                    "grade", (long) grade, "timecreated", site.now(), "timemodified", site.now(),
+                    "grade", (long) grade, "timecreated", time, "timemodified", time,
                     "usermodified", site.tokenUser);
         }
     }

@@ -68,6 +68,11 @@ final class MoodleSimCommand implements Callable<Integer> {
             out.println("Moodle simulator (NOT a real Moodle site) listening at " + sim.url());
             out.println("Token: " + sim.token());
             out.println("Try:   MOODLE_TOKEN=" + sim.token() + " qip doctor --moodle " + sim.url());
+            // web services cannot make scales: the reference programme's, made as a site administrator would
+            var scale = org.qipathways.programme.Programme.reference().framework().scale();
+            long scaleId = sim.site().addScale(scale.name(), scale.levels().stream().map(l -> l.name()).toList());
+            out.println("Then:  MOODLE_TOKEN=" + sim.token() + " qip sync --moodle " + sim.url() + " --scale-id " + scaleId
+                    + " --apply   (scale " + scaleId + " is '" + scale.name() + "', made as an administrator would)");
             if (!missingFunctions.isEmpty()) {
                 out.println("The token's service lacks: " + String.join(", ", missingFunctions));
             }

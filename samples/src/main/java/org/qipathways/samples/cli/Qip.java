@@ -49,6 +49,9 @@ import picocli.CommandLine.Spec;
                 VerifyCommand.class,
                 RevokeCommand.class,
                 DoctorCommand.class,
+                SyncCommand.class,
+                PullCommand.class,
+                PublishCommand.class,
                 MoodleSimCommand.class,
                 CommandLine.HelpCommand.class,
         })

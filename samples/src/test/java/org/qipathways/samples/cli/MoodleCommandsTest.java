@@ -160,6 +160,8 @@ class MoodleCommandsTest {
         assertThat(listening).startsWith("Moodle simulator (NOT a real Moodle site) listening at http://127.0.0.1:");
         String url = listening.substring(listening.indexOf("http://"));
         assertThat(printed.readLine()).isEqualTo("Try:   MOODLE_TOKEN=" + token + " qip doctor --moodle " + url);
+        assertThat(printed.readLine()).startsWith("Then:  MOODLE_TOKEN=" + token + " qip sync --moodle " + url
+                + " --scale-id 3 --apply");
 
         Run doctor = qip(Map.of("MOODLE_TOKEN", token), "doctor", "--moodle", url);
         assertThat(doctor.exit()).isEqualTo(1);

@@ -161,6 +161,8 @@ final class CohortFunctions {
         Db.Table members = s.db.table("cohort_members");
         return s.db.atomically(() -> {
             List<Object> warnings = new ArrayList<>();
+            java.util.Set<String> memberships = new java.util.HashSet<>();
+            members.all().forEach(r -> memberships.add(r.num("cohortid") + ":" + r.num("userid")));
             for (Map<String, Object> member : c.list("members")) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> ct = (Map<String, Object>) member.get("cohorttype");
@@ -184,13 +186,14 @@ final class CohortFunctions {
                     warnings.add(obj("warningcode", "2", "message", "cohort " + cType + "=" + cValue + " not exists"));
                     continue;
                 }
-                Db.Row user = users.first(r -> !r.flag("deleted") && (uType.equals("id")
-                        ? Long.toString(r.id()).equals(uValue) : uValue.equals(r.str("username")))).orElse(null);
+                Db.Row user = (uType.equals("id")
+                        ? (ParamType.INT.accepts(uValue) ? users.get(Long.parseLong(uValue)) : java.util.Optional.<Db.Row>empty())
+                        : users.first(r -> uValue.equals(r.str("username")))).filter(r -> !r.flag("deleted")).orElse(null);
                 if (user == null) {
                     warnings.add(obj("warningcode", "2", "message", "user " + uType + "=" + uValue + " not exists"));
                     continue;
                 }
-                if (members.exists(r -> r.num("cohortid") == cohort.id() && r.num("userid") == user.id())) {
+                if (!memberships.add(cohort.id() + ":" + user.id())) {
                     warnings.add(obj("warningcode", "3", "message", "record already exists: cohort(" + cType + "="
                             + cValue + " " + uType + "=" + uValue + ")"));
                     continue;

@@ -641,7 +641,7 @@ final class CompetencyFunctions {
         s.db.table("user").mustGet(userId);
         s.require("moodle/competency:planview");
         List<Object> out = new ArrayList<>();
-        for (Db.Row p : s.db.table("competency_plan").where(r -> r.num("userid") == userId)) {
+        for (Db.Row p : s.db.table("competency_plan").whereEquals("userid", userId)) {
             out.add(plan(p));
         }
         return out;
@@ -665,8 +665,8 @@ final class CompetencyFunctions {
         long userId = plan.num("userid");
         List<Object> out = new ArrayList<>();
         for (long competencyId : competencyIds) {
-            Map<String, Object> rating = s.db.table("competency_usercomp")
-                    .first(r -> r.num("userid") == userId && r.num("competencyid") == competencyId)
+            Map<String, Object> rating = s.db.table("competency_usercomp").whereEquals("userid", userId).stream()
+                    .filter(r -> r.num("competencyid") == competencyId).findFirst()
                     .map(r -> obj("id", r.id(), "userid", userId, "competencyid", competencyId, "status", r.num("status"),
                             "reviewerid", null, "proficiency", r.get("proficiency"), "grade", r.get("grade"),
                             "timecreated", r.num("timecreated"), "timemodified", r.num("timemodified"),

@@ -112,6 +112,15 @@ final class CourseFunctions {
                 "customfields", customFields))), CourseFunctions::updateCourses);
         r.add("core_course_get_courses_by_field", single("field", def(ALPHA, ""), "value", def(RAW, "")),
                 CourseFunctions::getCoursesByField);
+        r.add("core_course_duplicate_course", single(
+                "courseid", required(INT),
+                "fullname", required(TEXT),
+                "shortname", required(TEXT),
+                "categoryid", required(INT),
+                "visible", def(INT, 1L),
+                // Moodle declares PARAM_ALPHAEXT names; ALPHANUMEXT is the closest type the simulator has
+                "options", defaultMany(single("name", required(ALPHANUMEXT), "value", required(RAW)))),
+                CourseFunctions::duplicateCourse);
     }
 
     // ---- categories ------------------------------------------------------------------------------
@@ -314,6 +323,64 @@ final class CourseFunctions {
                 created.add(obj("id", id, "shortname", text(course, "shortname")));
             }
             return created;
+        });
+    }
+
+    /**
+     * A backup of a course restored as a new course ({@code core_course_external::duplicate_course}):
+     * its settings, activities with their completion tracking, completion criteria and grade items;
+     * no users, no idnumber. One transaction.
+     */
+    private static Object duplicateCourse(Functions.Call c) {
+        Site s = c.site;
+        Db.Table courses = s.db.table("course");
+        return s.db.atomically(() -> {
+            Db.Row source = courses.get(c.num("courseid")).filter(r -> r.id() != 1)
+                    .orElseThrow(() -> WsError.invalidParameter("Context does not exist"));
+            s.require("moodle/backup:backupcourse");
+            long categoryId = c.num("categoryid");
+            s.db.table("course_categories").get(categoryId).orElseThrow(() -> WsError.moodle("errorcatcontextnotvalid",
+                    "You cannot execute functions in the category context (category id: " + categoryId
+                            + "). The context error message was: Invalid parameter value detected"));
+            s.require("moodle/restore:restorecourse");
+            s.require("moodle/course:create");
+            String fullname = c.str("fullname");
+            String shortname = c.str("shortname");
+            if (fullname.isBlank() || shortname.isBlank()) {
+                throw WsError.moodle("errorinvalidparam", "The param \"" + (fullname.isBlank() ? "fullname" : "shortname")
+                        + "\" is invalid.");
+            }
+            if (courses.exists(r -> shortname.equals(r.str("shortname")))) {
+                throw WsError.moodle("shortnametaken", "Short name is already used for another course (" + shortname + ")");
+            }
+            long visible = c.num("visible") == 0 ? 0 : 1;
+            long id = courses.insert("category", categoryId, "fullname", fullname, "shortname", shortname, "idnumber", "",
+                    "summary", orEmpty(source.str("summary")), "format", source.str("format"), "visible", visible,
+                    "startdate", source.num("startdate"), "enddate", source.num("enddate"),
+                    "enablecompletion", source.num("enablecompletion"), "timecreated", s.now(), "timemodified", s.now());
+            s.context(Site.CONTEXT_COURSE, id);
+            s.db.table("enrol").insert("courseid", id, "enrol", "manual", "status", 0L, "roleid", Site.ROLE_STUDENT);
+            Map<Long, Long> cms = new java.util.HashMap<>();
+            for (Db.Row cm : s.db.table("course_modules").where(r -> r.num("course") == source.id())) {
+                long instance = s.db.table(cm.str("modname")).insert("course", id, "name", cm.str("name"));
+                cms.put(cm.id(), s.db.table("course_modules").insert("course", id, "modname", cm.str("modname"),
+                        "instance", instance, "name", cm.str("name"), "completion", cm.num("completion")));
+            }
+            for (Db.Row cc : s.db.table("course_completion_criteria").where(r -> r.num("course") == source.id())) {
+                s.db.table("course_completion_criteria").insert("course", id, "criteriatype", cc.num("criteriatype"),
+                        "moduleinstance", cms.getOrDefault(cc.num("moduleinstance"), cc.num("moduleinstance")));
+            }
+            for (Db.Row gi : s.db.table("grade_items").where(r -> r.num("courseid") == source.id())) {
+                Map<String, Object> copy = new java.util.LinkedHashMap<>(gi);
+                copy.put("courseid", id);
+                if ("course".equals(gi.str("itemtype"))) {
+                    copy.put("iteminstance", id);
+                } else if (gi.get("cmid") != null) {
+                    copy.put("cmid", cms.get(gi.num("cmid")));
+                }
+                s.db.table("grade_items").insert(copy);
+            }
+            return obj("id", id, "shortname", shortname);
         });
     }
 

@@ -20,6 +20,25 @@ public final class Db {
     public static final class Row extends LinkedHashMap<String, Object> {
         private static final long serialVersionUID = 1L;
 
+        /** The table holding this row, so a change inside a transaction can be undone; null while detached. */
+        private transient Table owner;
+
+        @Override
+        public Object put(String column, Object value) {
+            if (owner != null) {
+                owner.changing(this);
+            }
+            return super.put(column, value);
+        }
+
+        @Override
+        public Object remove(Object column) {
+            if (owner != null) {
+                owner.changing(this);
+            }
+            return super.remove(column);
+        }
+
         public long id() {
             return (Long) get("id");
         }
@@ -48,12 +67,81 @@ public final class Db {
 
     /** One table with its id sequence. */
     public static final class Table {
+        private static final Row INSERTED = new Row();
+
         private final String name;
         private long next = 1;
         private Map<Long, Row> rows = new TreeMap<>();
+        /** Inside a transaction: each touched row as it was before (INSERTED for new rows); null outside. */
+        private Map<Long, Row> undo;
 
         Table(String name) {
             this.name = name;
+        }
+
+        /** Rows by the text of one column's value, per column; dropped on any change to the table. */
+        private final Map<String, Map<String, List<Row>>> indexes = new java.util.HashMap<>();
+
+        /** The rows whose {@code column} has {@code value} (compared as text), through an index kept until the table changes. */
+        public List<Row> whereEquals(String column, Object value) {
+            Map<String, List<Row>> index = indexes.computeIfAbsent(column, c -> {
+                Map<String, List<Row>> m = new java.util.HashMap<>();
+                for (Row r : rows.values()) {
+                    m.computeIfAbsent(String.valueOf(r.get(c)), k -> new ArrayList<>()).add(r);
+                }
+                return m;
+            });
+            return List.copyOf(index.getOrDefault(String.valueOf(value), List.of()));
+        }
+
+        void changing(Row r) {
+            if (!indexes.isEmpty()) {
+                indexes.clear();
+            }
+            if (undo != null && rows.get(r.id()) == r) {
+                undo.computeIfAbsent(r.id(), id -> r.copy());
+            }
+        }
+
+        private void add(long id, Row r) {
+            indexes.clear();
+            if (undo != null) {
+                undo.putIfAbsent(id, INSERTED);
+            }
+            r.owner = this;
+            rows.put(id, r);
+        }
+
+        private void removing(Row r) {
+            indexes.clear();
+            if (undo != null) {
+                undo.computeIfAbsent(r.id(), id -> r.copy());
+            }
+            r.owner = null;
+        }
+
+        void begin() {
+            undo = new java.util.HashMap<>();
+        }
+
+        void commit() {
+            undo = null;
+        }
+
+        void rollback() {
+            indexes.clear();
+            Map<Long, Row> u = undo;
+            undo = null;
+            u.forEach((id, before) -> {
+                Row now = rows.remove(id);
+                if (now != null) {
+                    now.owner = null;
+                }
+                if (before != INSERTED) {
+                    before.owner = this;
+                    rows.put(id, before);
+                }
+            });
         }
 
         public String name() {
@@ -68,7 +156,7 @@ public final class Db {
             for (int i = 0; i < columnsAndValues.length; i += 2) {
                 r.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
             }
-            rows.put(id, r);
+            add(id, r);
             return id;
         }
 
@@ -82,7 +170,7 @@ public final class Db {
                     r.put(k, v);
                 }
             });
-            rows.put(id, r);
+            add(id, r);
             return id;
         }
 
@@ -122,33 +210,42 @@ public final class Db {
         }
 
         public void delete(long id) {
-            rows.remove(id);
+            Row r = rows.get(id);
+            if (r != null) {
+                removing(r);
+                rows.remove(id);
+            }
         }
 
         public void deleteWhere(Predicate<Row> p) {
-            rows.values().removeIf(p);
+            rows.values().removeIf(r -> {
+                if (p.test(r)) {
+                    removing(r);
+                    return true;
+                }
+                return false;
+            });
         }
 
         public int size() {
             return rows.size();
         }
 
-        Map<Long, Row> snapshot() {
-            Map<Long, Row> copy = new TreeMap<>();
-            rows.forEach((id, r) -> copy.put(id, r.copy()));
-            return copy;
-        }
-
-        void restore(Map<Long, Row> snapshot) {
-            rows = snapshot;
-        }
     }
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
 
-    /** The table called {@code name}, created empty on first use. */
+    private boolean inTransaction;
+
+    /** The table called {@code name}, created empty on first use (inside a transaction, already journalling). */
     public synchronized Table table(String name) {
-        return tables.computeIfAbsent(name, Table::new);
+        return tables.computeIfAbsent(name, n -> {
+            Table t = new Table(n);
+            if (inTransaction) {
+                t.begin();
+            }
+            return t;
+        });
     }
 
     /**
@@ -156,13 +253,21 @@ public final class Db {
      * (sequences excepted, as in a real database).
      */
     public synchronized <T> T atomically(Supplier<T> work) {
-        Map<String, Map<Long, Row>> before = new LinkedHashMap<>();
-        tables.forEach((name, t) -> before.put(name, t.snapshot()));
-        try {
+        // an undo log of the rows touched, not a copy of every table: sites hold tens of thousands of rows
+        if (inTransaction) {
             return work.get();
+        }
+        inTransaction = true;
+        tables.values().forEach(Table::begin);
+        try {
+            T result = work.get();
+            tables.values().forEach(Table::commit);
+            return result;
         } catch (RuntimeException e) {
-            tables.forEach((name, t) -> t.restore(before.getOrDefault(name, new TreeMap<>())));
+            tables.values().forEach(Table::rollback);
             throw e;
+        } finally {
+            inTransaction = false;
         }
     }
 }

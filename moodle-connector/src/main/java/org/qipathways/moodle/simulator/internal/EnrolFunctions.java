@@ -52,6 +52,12 @@ final class EnrolFunctions {
     private static Object enrol(Functions.Call c) {
         Site s = c.site;
         return s.db.atomically(() -> {
+            // indexed once per call: a batch of a thousand enrolments against tens of thousands of rows
+            Map<String, Db.Row> enrolments = new java.util.HashMap<>();
+            s.db.table("user_enrolments").all().forEach(r -> enrolments.put(r.num("enrolid") + ":" + r.num("userid"), r));
+            java.util.Set<String> assignments = new java.util.HashSet<>();
+            s.db.table("role_assignments").all()
+                    .forEach(r -> assignments.add(r.num("roleid") + ":" + r.num("contextid") + ":" + r.num("userid")));
             for (Map<String, Object> e : c.list("enrolments")) {
                 long courseId = num(e, "courseid", 0);
                 long userId = num(e, "userid", 0);
@@ -68,13 +74,14 @@ final class EnrolFunctions {
                     throw WsError.moodle("invaliduser", "Invalid user");
                 }
                 Db.Table ue = s.db.table("user_enrolments");
-                Db.Row existing = ue.first(r -> r.num("enrolid") == instance.id() && r.num("userid") == userId).orElse(null);
+                Db.Row existing = enrolments.get(instance.id() + ":" + userId);
                 long status = num(e, "suspend", 0) == 1 ? 1 : 0;
                 long start = num(e, "timestart", 0);
                 long end = num(e, "timeend", 0);
                 if (existing == null) {
-                    ue.insert("enrolid", instance.id(), "userid", userId, "status", status, "timestart", start,
+                    long id = ue.insert("enrolid", instance.id(), "userid", userId, "status", status, "timestart", start,
                             "timeend", end, "timecreated", s.now());
+                    enrolments.put(instance.id() + ":" + userId, ue.mustGet(id));
                 } else {
                     existing.put("status", status);
                     existing.put("timestart", start);
@@ -82,7 +89,7 @@ final class EnrolFunctions {
                 }
                 long context = s.context(Site.CONTEXT_COURSE, courseId);
                 Db.Table ra = s.db.table("role_assignments");
-                if (!ra.exists(r -> r.num("roleid") == roleId && r.num("contextid") == context && r.num("userid") == userId)) {
+                if (assignments.add(roleId + ":" + context + ":" + userId)) {
                     ra.insert("roleid", roleId, "contextid", context, "userid", userId);
                 }
             }
@@ -93,6 +100,12 @@ final class EnrolFunctions {
     private static Object unenrol(Functions.Call c) {
         Site s = c.site;
         return s.db.atomically(() -> {
+            // indexed once per call: a batch of a thousand enrolments against tens of thousands of rows
+            Map<String, Db.Row> enrolments = new java.util.HashMap<>();
+            s.db.table("user_enrolments").all().forEach(r -> enrolments.put(r.num("enrolid") + ":" + r.num("userid"), r));
+            java.util.Set<String> assignments = new java.util.HashSet<>();
+            s.db.table("role_assignments").all()
+                    .forEach(r -> assignments.add(r.num("roleid") + ":" + r.num("contextid") + ":" + r.num("userid")));
             for (Map<String, Object> e : c.list("enrolments")) {
                 long courseId = num(e, "courseid", 0);
                 long userId = num(e, "userid", 0);
@@ -161,10 +174,14 @@ final class EnrolFunctions {
         users.sort(descending ? order.reversed() : order);
         long context = s.context(Site.CONTEXT_COURSE, courseId);
         List<Object> out = new ArrayList<>();
+        // one pass over the role assignments rather than one per user: courses have thousands of learners
+        Map<Long, List<Db.Row>> assignments = new java.util.HashMap<>();
+        s.db.table("role_assignments").where(r -> r.num("contextid") == context)
+                .forEach(r -> assignments.computeIfAbsent(r.num("userid"), k -> new ArrayList<>()).add(r));
         for (int i = (int) from; i < users.size() && (limit == 0 || out.size() < limit); i++) {
             Db.Row u = users.get(i);
             List<Object> roles = new ArrayList<>();
-            for (Db.Row ra : s.db.table("role_assignments").where(r -> r.num("contextid") == context && r.num("userid") == u.id())) {
+            for (Db.Row ra : assignments.getOrDefault(u.id(), List.of())) {
                 Db.Row role = s.db.table("role").mustGet(ra.num("roleid"));
                 roles.add(obj("roleid", role.id(), "name", role.str("name"), "shortname", role.str("shortname"),
                         "sortorder", 0));

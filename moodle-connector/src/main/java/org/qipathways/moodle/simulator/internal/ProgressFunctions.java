@@ -108,12 +108,20 @@ final class ProgressFunctions {
             }
             users.add(u);
         } else {
+            List<Long> instances = s.db.table("enrol").where(r -> r.num("courseid") == course.id()).stream()
+                    .map(Db.Row::id).toList();
+            java.util.Set<Long> enrolledIds = new java.util.HashSet<>();
+            s.db.table("user_enrolments").where(r -> instances.contains(r.num("enrolid")))
+                    .forEach(r -> enrolledIds.add(r.num("userid")));
             for (Db.Row u : s.db.table("user").all()) {
-                if (!u.flag("deleted") && enrolled(s, course.id(), u.id())) {
+                if (!u.flag("deleted") && enrolledIds.contains(u.id())) {
                     users.add(u);
                 }
             }
         }
+        // the course's grades by item and user, read once rather than once per user and item
+        Map<String, Db.Row> grades = new java.util.HashMap<>();
+        s.db.table("grade_grades").all().forEach(g -> grades.put(g.num("itemid") + ":" + g.num("userid"), g));
         Db.Table gradeItems = s.db.table("grade_items");
         List<Db.Row> items = gradeItems.where(r -> r.num("courseid") == course.id() && !"course".equals(r.str("itemtype")));
         long courseItem = gradeItems.first(r -> r.num("courseid") == course.id() && "course".equals(r.str("itemtype")))
@@ -127,8 +135,7 @@ final class ProgressFunctions {
             boolean anyGrade = false;
             long lastGraded = 0;
             for (Db.Row item : items) {
-                Db.Row grade = s.db.table("grade_grades")
-                        .first(g -> g.num("itemid") == item.id() && g.num("userid") == u.id()).orElse(null);
+                Db.Row grade = grades.get(item.id() + ":" + u.id());
                 Double raw = grade == null ? null : (Double) grade.get("finalgrade");
                 if (raw != null) {
                     total += raw;
@@ -170,13 +177,14 @@ final class ProgressFunctions {
     }
 
     private static Db.Row activityState(Site s, long cmid, long userId) {
-        return s.db.table("course_modules_completion")
-                .first(r -> r.num("coursemoduleid") == cmid && r.num("userid") == userId).orElse(null);
+        return s.db.table("course_modules_completion").whereEquals("userid", userId).stream()
+                .filter(r -> r.num("coursemoduleid") == cmid).findFirst().orElse(null);
     }
 
     /** Whether the user has an enrolment in the course. */
     static boolean enrolled(Site s, long courseId, long userId) {
         List<Long> instances = s.db.table("enrol").where(r -> r.num("courseid") == courseId).stream().map(Db.Row::id).toList();
-        return s.db.table("user_enrolments").exists(r -> instances.contains(r.num("enrolid")) && r.num("userid") == userId);
+        return s.db.table("user_enrolments").whereEquals("userid", userId).stream()
+                .anyMatch(r -> instances.contains(r.num("enrolid")));
     }
 }

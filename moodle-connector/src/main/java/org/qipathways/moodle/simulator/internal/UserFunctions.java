@@ -116,6 +116,15 @@ final class UserFunctions {
         Db.Table users = s.db.table("user");
         return s.db.atomically(() -> {
             List<Object> created = new ArrayList<>();
+            // looked up once per call, not once per user: batches of a thousand users meet sites of ten thousand
+            java.util.Set<String> usernames = new java.util.HashSet<>();
+            java.util.Set<String> emails = new java.util.HashSet<>();
+            for (Db.Row r : users.all()) {
+                usernames.add(r.str("username"));
+                if (!r.flag("deleted") && r.str("email") != null) {
+                    emails.add(r.str("email").toLowerCase(Locale.ROOT));
+                }
+            }
             for (Map<String, Object> u : c.list("users")) {
                 for (String field : new String[] {"username", "firstname", "lastname"}) {
                     if (text(u, field).isBlank()) {
@@ -123,7 +132,7 @@ final class UserFunctions {
                     }
                 }
                 String username = text(u, "username");
-                if (users.exists(r -> r.str("username").equals(username))) {
+                if (usernames.contains(username)) {
                     throw WsError.invalidParameter("Username already exists: " + username);
                 }
                 String auth = text(u, "auth");
@@ -137,7 +146,12 @@ final class UserFunctions {
                     throw WsError.invalidParameter("Invalid password: you must provide a password, or set createpassword.");
                 }
                 String email = text(u, "email");
-                checkEmail(s, email);
+                if (!EMAIL.matcher(email).matches()) {
+                    throw WsError.invalidParameter("Email address is invalid: " + email);
+                }
+                if (!s.allowAccountsSameEmail && emails.contains(email.toLowerCase(Locale.ROOT))) {
+                    throw WsError.invalidParameter("Email address already exists: " + email);
+                }
                 if (internal && password != null && !password.isEmpty() && !createPassword && s.passwordPolicy) {
                     String problem = passwordProblem(password);
                     if (problem != null) {
@@ -152,6 +166,8 @@ final class UserFunctions {
                 }
                 row.put("timecreated", s.now());
                 long id = users.insert(row);
+                usernames.add(username);
+                emails.add(email.toLowerCase(Locale.ROOT));
                 s.context(Site.CONTEXT_USER, id);
                 saveCustomFields(s, id, u);
                 created.add(obj("id", id, "username", username));
@@ -250,14 +266,14 @@ final class UserFunctions {
             return List.of();
         }
         List<Object> found = new ArrayList<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        values.forEach(v -> wanted.add(field.equals("email") ? String.valueOf(v).toLowerCase(Locale.ROOT) : String.valueOf(v)));
         for (Db.Row u : s.db.table("user").all()) {
             if (u.flag("deleted")) {
                 continue;
             }
             String value = field.equals("id") ? Long.toString(u.id()) : u.str(field);
-            boolean match = values.stream().anyMatch(v -> field.equals("email")
-                    ? String.valueOf(v).toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))
-                    : String.valueOf(v).equals(value));
+            boolean match = value != null && wanted.contains(field.equals("email") ? value.toLowerCase(Locale.ROOT) : value);
             if (match) {
                 found.add(describe(s, u, allDetails));
             }

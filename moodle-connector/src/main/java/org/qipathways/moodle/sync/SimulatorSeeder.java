@@ -1,0 +1,196 @@
+package org.qipathways.moodle.sync;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.qipathways.moodle.simulator.SimulatedSite;
+import org.qipathways.programme.Programme;
+import org.qipathways.programme.Tier;
+import org.qipathways.programme.UnitKind;
+import org.qipathways.record.LearnerEvent;
+import org.qipathways.rules.Role;
+
+/**
+ * Writes learner events into a {@link org.qipathways.moodle.simulator.MoodleSimulator} that holds the
+ * programme and its learners, as Moodle would hold them and as {@link EventPull} reads them: course
+ * completion of an activity criterion, graded quiz activities, one activity per session date
+ * (facilitators enrolled as teachers), evidence activities passed or failed, ratings in learning
+ * plans made from the tiers' templates. For tests and demonstrations.
+ * <pre>{@code
+ * new ProgrammeSync(client, options).apply(programme);
+ * new LearnerSync(client, options).apply(programme, learners, Map.of());
+ * SimulatorSeeder.seed(sim.site(), programme, events);
+ * }</pre>
+ * Moodle keeps one state per user and activity, so of several assessments of one unit only the
+ * best score is kept, and of several evidence events of one unit only the last; prior learning and
+ * revocations have no place in Moodle and are skipped. Events are placed at noon UTC of their date.
+ */
+public final class SimulatorSeeder {
+
+    private SimulatorSeeder() {
+    }
+
+    /** Seeds {@code events}; their learners must be users (idnumber = learner id) and their units' courses exist. */
+    public static void seed(SimulatedSite site, Programme p, List<LearnerEvent> events) {
+        new Run(site, p).seed(events);
+    }
+
+    private static final class Run {
+        private final SimulatedSite site;
+        private final Programme p;
+        private final Map<String, Long> users = new HashMap<>();
+        private final Map<String, Long> courses = new HashMap<>();
+        private final Map<String, Long> competencies = new HashMap<>();
+        private final Map<String, Long> templates = new HashMap<>();
+        private final Set<String> enrolled = new HashSet<>();
+        private final Map<String, Long> activities = new HashMap<>();
+        private final Map<String, Long> gradeItems = new HashMap<>();
+        private final Map<String, Double> bestScore = new HashMap<>();
+        private final Set<String> plans = new HashSet<>();
+
+        Run(SimulatedSite site, Programme p) {
+            this.site = site;
+            this.p = p;
+            site.rows("user").forEach(r -> {
+                if (r.get("idnumber") != null && !String.valueOf(r.get("idnumber")).isEmpty()) {
+                    users.put(String.valueOf(r.get("idnumber")), ((Number) r.get("id")).longValue());
+                }
+            });
+            Map<Long, String> unitOfCourse = new HashMap<>();
+            for (var u : p.units()) {
+                site.find("course", "idnumber", SyncKeys.unit(p, u.code())).ifPresent(r -> {
+                    courses.put(u.code(), ((Number) r.get("id")).longValue());
+                    unitOfCourse.put(((Number) r.get("id")).longValue(), u.code());
+                });
+            }
+            Map<Long, Long> courseOfInstance = new HashMap<>();
+            site.rows("enrol").forEach(r -> courseOfInstance.put(((Number) r.get("id")).longValue(),
+                    ((Number) r.get("courseid")).longValue()));
+            site.rows("user_enrolments").forEach(r -> {
+                Long course = courseOfInstance.get(((Number) r.get("enrolid")).longValue());
+                if (course != null && unitOfCourse.containsKey(course)) {
+                    enrolled.add(unitOfCourse.get(course) + " " + r.get("userid") + " " + SimulatedSite.STUDENT);
+                }
+            });
+            if (p.framework() != null) {
+                Object framework = site.find("competency_framework", "idnumber", p.framework().code())
+                        .map(r -> r.get("id")).orElse(null);
+                site.rows("competency").forEach(r -> {
+                    if (String.valueOf(r.get("competencyframeworkid")).equals(String.valueOf(framework))) {
+                        competencies.put(String.valueOf(r.get("idnumber")), ((Number) r.get("id")).longValue());
+                    }
+                });
+                for (Tier t : p.tiers()) {
+                    String suffix = SyncKeys.templateSuffix(p, t.code());
+                    site.rows("competency_template").stream()
+                            .filter(r -> String.valueOf(r.get("shortname")).endsWith(suffix)).findFirst()
+                            .ifPresent(r -> templates.put(t.code(), ((Number) r.get("id")).longValue()));
+                }
+            }
+        }
+
+        void seed(List<LearnerEvent> events) {
+            for (LearnerEvent e : events) {
+                if (e instanceof LearnerEvent.PriorLearning || e instanceof LearnerEvent.Revoked) {
+                    continue;
+                }
+                long user = need(users, e.learnerId(), "user with idnumber");
+                long time = e.date().atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
+                if (e instanceof LearnerEvent.Rated r) {
+                    rate(user, r, time);
+                    continue;
+                }
+                String unit = e.item();
+                long course = need(courses, unit, "course of unit");
+                if (e instanceof LearnerEvent.Completed) {
+                    enrol(unit, user, course, SimulatedSite.STUDENT);
+                    String key = unit + " module";
+                    Long cm = activities.get(key);
+                    if (cm == null) {
+                        cm = site.addActivity(course, "scorm", "Online module", 2);
+                        site.addCompletionCriterion(course, cm);
+                        activities.put(key, cm);
+                    }
+                    site.completeActivity(cm, user, 1, time);
+                } else if (e instanceof LearnerEvent.Assessed a) {
+                    enrol(unit, user, course, SimulatedSite.STUDENT);
+                    Long item = gradeItems.get(unit);
+                    if (item == null) {
+                        long cm = site.addActivity(course, "quiz", "Knowledge check", 2);
+                        item = site.addGradeItem(course, cm, "Knowledge check", 100);
+                        gradeItems.put(unit, item);
+                    }
+                    String key = unit + " " + user;
+                    if (bestScore.getOrDefault(key, -1.0) < a.score()) {
+                        bestScore.put(key, (double) a.score());
+                        site.grade(item, user, a.score(), time);
+                    }
+                } else if (e instanceof LearnerEvent.Attended a) {
+                    boolean facilitator = a.role() == Role.FACILITATOR;
+                    enrol(unit, user, course, facilitator ? SimulatedSite.EDITING_TEACHER : SimulatedSite.STUDENT);
+                    String key = unit + " session " + e.date();
+                    Long cm = activities.get(key);
+                    if (cm == null) {
+                        cm = site.addActivity(course, "attendance", "Session " + e.date(), 1);
+                        activities.put(key, cm);
+                    }
+                    site.completeActivity(cm, user, 1, time);
+                } else if (e instanceof LearnerEvent.Evidence ev) {
+                    enrol(unit, user, course, SimulatedSite.STUDENT);
+                    String key = unit + " evidence";
+                    Long cm = activities.get(key);
+                    if (cm == null) {
+                        cm = site.addActivity(course, "assign", "Evidence", 2);
+                        activities.put(key, cm);
+                    }
+                    int state = switch (ev.status()) {
+                        case APPROVED -> 2;
+                        case REJECTED -> 3;
+                        case SUBMITTED -> 1;
+                    };
+                    site.completeActivity(cm, user, state, time);
+                }
+            }
+        }
+
+        private void enrol(String unit, long user, long course, long role) {
+            if (enrolled.add(unit + " " + user + " " + role)) {
+                site.enrol(user, course, role);
+            }
+        }
+
+        private void rate(long user, LearnerEvent.Rated r, long time) {
+            long competency = need(competencies, r.item(), "competency");
+            // the plan Moodle's scheduled task would have made from a template holding the competency
+            for (Tier t : p.tiers()) {
+                if (SyncKeys.tierCompetencies(p, t).contains(r.item()) && templates.containsKey(t.code())) {
+                    if (plans.add(user + " " + t.code())) {
+                        site.addPlan(user, t.title() + " plan", templates.get(t.code()), 1);
+                    }
+                    break;
+                }
+            }
+            boolean proficient = p.framework().scale().levels().stream()
+                    .anyMatch(l -> l.level() == r.level() && l.proficient());
+            site.rate(user, competency, r.level(), proficient, time);
+        }
+
+        private static long need(Map<String, Long> ids, String key, String what) {
+            Long id = ids.get(key);
+            if (id == null) {
+                throw new IllegalArgumentException("the simulator has no " + what + " " + key
+                        + ": sync the programme and its learners first");
+            }
+            return id;
+        }
+    }
+
+    /** Noon UTC of {@code date}, in Unix seconds: where the seeder places an event. */
+    public static long time(LocalDate date) {
+        return date.atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
+    }
+}

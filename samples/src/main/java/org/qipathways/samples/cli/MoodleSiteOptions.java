@@ -1,0 +1,105 @@
+package org.qipathways.samples.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.function.Function;
+import org.qipathways.moodle.MoodleClient;
+import org.qipathways.moodle.MoodleConfig;
+import org.qipathways.moodle.MoodleToken;
+import org.qipathways.moodle.sync.SyncOptions;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that talks to a Moodle site shares ({@code --moodle}, the site's limits,
+ * how the programme maps onto it), and the client they make. The token comes from the
+ * {@code MOODLE_TOKEN} environment variable only: arguments show in process lists and histories.
+ * <pre>{@code
+ * @Mixin MoodleSiteOptions site;
+ * try (MoodleClient client = site.client(environment)) { ... }
+ * }</pre>
+ */
+final class MoodleSiteOptions {
+
+    @Option(names = "--moodle", required = true, paramLabel = "URL",
+            description = "The Moodle site's address (its wwwroot), e.g. https://moodle.example.nhs.uk."
+                    + " Plain http only for localhost.")
+    String moodle;
+
+    @Option(names = "--scale-id", paramLabel = "ID",
+            description = "Id of the scale a site administrator made for the programme's proficiency scale"
+                    + " (Site administration > Grades > Scales; web services cannot make scales)."
+                    + " Needed the first time; later runs reuse the framework's.")
+    long scaleId;
+
+    @Option(names = "--parent-category", paramLabel = "ID", defaultValue = "0",
+            description = "The course category the programme's category goes under. Default: the top level.")
+    long parentCategory;
+
+    @Option(names = "--template-course", paramLabel = "ID", defaultValue = "0",
+            description = "A course an administrator prepared (activities, completion criteria): new unit courses are"
+                    + " copies of it (core_course_duplicate_course must then be in the token's service). Default: empty"
+                    + " new courses.")
+    long templateCourse;
+
+    @Option(names = "--auth", paramLabel = "METHOD", defaultValue = "manual",
+            description = "Authentication method of new users, e.g. oauth2, saml2 or manual (default). No password"
+                    + " is ever sent: with manual, Moodle mails one and forces a change at first login.")
+    String auth;
+
+    @Option(names = "--email-domain", paramLabel = "DOMAIN", defaultValue = "example.invalid",
+            description = "learners.csv has no e-mail addresses: new users get <username>@DOMAIN until single"
+                    + " sign-on fills in the real one. Default: ${DEFAULT-VALUE}.")
+    String emailDomain;
+
+    @Option(names = "--max-input-vars", paramLabel = "N", defaultValue = "1000",
+            description = "The site's PHP max_input_vars, if known to be larger (fewer requests). Default: ${DEFAULT-VALUE}.")
+    int maxInputVars;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log each request at debug level on stderr (the token redacted).")
+    boolean verbose;
+
+    /** The client for the site; bad usage (no token, a malformed address) is a {@link QipException}. */
+    MoodleClient client(Function<String, String> environment) {
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.qipathways.moodle", "debug");
+        }
+        MoodleToken token = token(environment);
+        URI site;
+        try {
+            site = new URI(moodle.strip());
+        } catch (URISyntaxException e) {
+            throw QipException.badInput("--moodle: '" + moodle + "' is not an address: " + e.getReason(), e);
+        }
+        try {
+            // batches as large as max_input_vars allows: the fewest requests
+            return MoodleClient.create(MoodleConfig.builder(site, token).maxInputVars(maxInputVars)
+                    .maxBatchSize(Math.max(MoodleConfig.DEFAULT_MAX_BATCH_SIZE, maxInputVars))
+                    // bundles are bounded by max_input_vars (two variables a call) and the request size anyway
+                    .maxCallsPerBundle(Math.max(MoodleConfig.DEFAULT_MAX_CALLS_PER_BUNDLE, maxInputVars)).build());
+        } catch (IllegalArgumentException e) {
+            throw QipException.badInput("--moodle: " + e.getMessage(), e);
+        }
+    }
+
+    SyncOptions syncOptions() {
+        try {
+            return new SyncOptions(scaleId, parentCategory, auth, emailDomain, SyncOptions.STUDENT_ROLE, false,
+                    templateCourse);
+        } catch (IllegalArgumentException e) {
+            throw QipException.badInput(e.getMessage(), e);
+        }
+    }
+
+    private static MoodleToken token(Function<String, String> environment) {
+        String value = environment.apply(DoctorCommand.TOKEN_VARIABLE);
+        if (value == null || value.isBlank()) {
+            throw QipException.badInput("set the " + DoctorCommand.TOKEN_VARIABLE + " environment variable to the site's"
+                    + " web-service token (it is never given as an argument)");
+        }
+        try {
+            return MoodleToken.of(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw QipException.badInput(DoctorCommand.TOKEN_VARIABLE + ": " + e.getMessage(), e);
+        }
+    }
+}

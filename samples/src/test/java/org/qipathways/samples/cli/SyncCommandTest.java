@@ -1,0 +1,190 @@
+package org.qipathways.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qipathways.certification.Certificate;
+import org.qipathways.certification.CertificateId;
+import org.qipathways.certification.RegisterUpdate;
+import org.qipathways.certification.jdbc.JdbcCertificateRegister;
+import org.qipathways.moodle.simulator.MoodleSimulator;
+import org.qipathways.moodle.sync.SimulatorSeeder;
+import org.qipathways.programme.Programme;
+import org.qipathways.record.EventsCsv;
+import org.qipathways.record.LearnerEvent;
+import org.qipathways.record.ReadOptions;
+import org.qipathways.rules.Role;
+import picocli.CommandLine;
+
+/** {@code qip sync}, {@code qip pull} and {@code qip publish}, run as users run them, against the simulator. */
+class SyncCommandTest {
+
+    private final MoodleSimulator sim = MoodleSimulator.start();
+    private final long scale = sim.site().addScale("QI proficiency", List.of("Aware", "Practitioner", "Leader"));
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    static QipRun qip(Map<String, String> environment, String... args) {
+        Function<String, String> env = environment::get;
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == SyncCommand.class) {
+                    return cls.cast(new SyncCommand(env));
+                }
+                if (cls == PublishCommand.class) {
+                    return cls.cast(new PublishCommand(env));
+                }
+                return cls == PullCommand.class ? cls.cast(new PullCommand(env)) : CommandLine.defaultFactory().create(cls);
+            }
+        };
+        return QipRun.run(Qip.commandLine(factory), args);
+    }
+
+    private QipRun sync(String... more) {
+        String[] args = new String[more.length + 5];
+        args[0] = "sync";
+        args[1] = "--moodle";
+        args[2] = sim.url().toString();
+        args[3] = "--scale-id";
+        args[4] = Long.toString(scale);
+        System.arraycopy(more, 0, args, 5, more.length);
+        return qip(Map.of("MOODLE_TOKEN", sim.token()), args);
+    }
+
+    @Test
+    void planListsTheChangesApplyMakesThemAndThenThereIsNothingToDo() throws IOException {
+        Path learners = dir.resolve("learners.csv");
+        Files.writeString(learners, "learner_id,organisation,staff_group,band,team,region\n"
+                + "L000001,RHQ,,,,\nL000002,RHQ,,5,T1,\nL000003,RCB,,,,\n");
+
+        QipRun plan = sync("--plan", "--learners", learners.toString());
+
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("create course qip:QIP-BSG:unit:BRZ-ELN: Foundations of Quality Improvement")
+                .contains("create user: 3 (L000001, L000002, L000003)")
+                .endsWith("created 77, updated 0, unchanged 0, failed 0" + System.lineSeparator());
+        assertThat(sim.site().count("course")).isEqualTo(1);   // the front page only
+
+        QipRun apply = sync("--apply", "--learners", learners.toString());
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        assertThat(apply.out()).contains("created 77, updated 0, unchanged 0, failed 0");
+        assertThat(sim.site().find("user", "username", "l000002")).isPresent();
+
+        QipRun again = sync("--plan", "--learners", learners.toString());
+        assertThat(again.out()).isEqualTo("created 0, updated 0, unchanged 77, failed 0" + System.lineSeparator());
+    }
+
+    @Test
+    void withEventsEachLearnerIsEnrolledInTheCoursesOfTheTierTheyWorkTowards() throws IOException {
+        Path learners = dir.resolve("learners.csv");
+        Files.writeString(learners, "learner_id,organisation,staff_group,band,team,region\nL000001,RHQ,,,,\nL000002,RHQ,,,,\n");
+        Path events = dir.resolve("events.csv");
+        Files.writeString(events, "learner_id,date,type,item,result\nL000002,2025-01-10,completed,BRZ-ELN,\n"
+                + "L000002,2025-01-11,assessed,BRZ-QUIZ,90\n");
+
+        QipRun r = sync("--apply", "--learners", learners.toString(), "--events", events.toString(), "--as-of", "2026-01-01");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        // L000001 in Bronze's 2 courses, L000002 (Bronze achieved) in Silver's 6
+        assertThat(r.out()).contains("create enrolment: 8 (L000001 -> BRZ-ELN, L000001 -> BRZ-QUIZ, L000002 -> SLV-PLAN, ...)");
+    }
+
+    @Test
+    void theTokenComesOnlyFromTheEnvironment() {
+        QipRun r = qip(Map.of(), "sync", "--moodle", sim.url().toString(), "--plan");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("set the MOODLE_TOKEN environment variable");
+    }
+
+    @Test
+    void planAndApplyTogetherOrNeitherIsBadUsage() {
+        assertThat(sync("--plan", "--apply").exit()).isEqualTo(2);
+        assertThat(sync().exit()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAScaleTheFirstSyncSaysWhatTheAdministratorMustMake() {
+        QipRun r = qip(Map.of("MOODLE_TOKEN", sim.token()), "sync", "--moodle", sim.url().toString(), "--plan");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Site administration > Grades > Scales").contains("--scale-id");
+    }
+
+    @Test
+    void aSiteThatRefusesTheWritesFailsWithExit1AndSaysARerunResumes() {
+        sim.site().denyCapability("moodle/course:create");
+
+        QipRun r = sync("--apply");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("a rerun picks up where this one stopped").doesNotContain(sim.token());
+    }
+
+    @Test
+    void pullWritesTheRecordsSeededIntoTheSiteAsEventsCsv() throws IOException {
+        Path learners = dir.resolve("learners.csv");
+        Files.writeString(learners, "learner_id,organisation,staff_group,band,team,region\nL000001,RHQ,,,,\nL000002,RCB,,,,\n");
+        assertThat(sync("--apply", "--learners", learners.toString()).exit()).isZero();
+        List<LearnerEvent> seeded = List.of(
+                new LearnerEvent.Completed("L000001", LocalDate.of(2025, 3, 1), "BRZ-ELN"),
+                new LearnerEvent.Assessed("L000001", LocalDate.of(2025, 3, 2), "BRZ-QUIZ", 85),
+                new LearnerEvent.Attended("L000002", LocalDate.of(2025, 4, 2), "SLV-IND", Role.PARTICIPANT),
+                new LearnerEvent.Rated("L000002", LocalDate.of(2025, 7, 1), "C-MFI", 2));
+        SimulatorSeeder.seed(sim.site(), Programme.reference(), seeded);
+        Path events = dir.resolve("events.csv");
+
+        QipRun r = qip(Map.of("MOODLE_TOKEN", sim.token()), "pull", "--moodle", sim.url().toString(), "--out",
+                events.toString(), "--since", "2025-03-02");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("3 events of 2 learners written to " + events);
+        assertThat(EventsCsv.read(events, Programme.reference(), ReadOptions.STRICT).rows())
+                .containsExactlyInAnyOrderElementsOf(seeded.subList(1, 4));
+    }
+
+    @Test
+    void publishPutsTheHoldersOfValidCertificatesInTheCertifiedCohorts() throws IOException {
+        Path learners = dir.resolve("learners.csv");
+        Files.writeString(learners, "learner_id,organisation,staff_group,band,team,region\nL000001,RHQ,,,,\nL000002,RCB,,,,\n");
+        assertThat(sync("--apply", "--learners", learners.toString()).exit()).isZero();
+        String register = "jdbc:sqlite:" + dir.resolve("register.db");
+        try (JdbcCertificateRegister reg = JdbcCertificateRegister.open(register)) {
+            reg.apply(new RegisterUpdate(List.of(
+                    certificate("L000001", "BRONZE", LocalDate.of(2025, 1, 1), null),
+                    certificate("L000002", "GOLD", LocalDate.of(2022, 1, 1), LocalDate.of(2023, 12, 31))),
+                    List.of(), List.of()));
+        }
+
+        QipRun r = qip(Map.of("MOODLE_TOKEN", sim.token()), "publish", "--moodle", sim.url().toString(),
+                "--register", register, "--as-of", "2026-06-30");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("create cohort member L000001: qip:QIP-BSG:certified:BRONZE" + System.lineSeparator()
+                + "created 1, updated 0, unchanged 0, failed 0" + System.lineSeparator());
+        assertThat(sim.site().cohortMembers("qip:QIP-BSG:certified:BRONZE")).containsExactly("l000001");
+        assertThat(sim.site().cohortMembers("qip:QIP-BSG:certified:GOLD")).isEmpty();
+    }
+
+    private static Certificate certificate(String learner, String tier, LocalDate from, LocalDate until) {
+        return Certificate.issue(CertificateId.derive("QIP-BSG", tier, learner, from), learner, "QIP-BSG", "2025.1",
+                tier, from, from, until, Instant.parse("2026-01-01T00:00:00Z"), null, "sha256:" + "0".repeat(64));
+    }
+}
