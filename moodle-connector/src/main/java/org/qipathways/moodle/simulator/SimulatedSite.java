@@ -112,6 +112,21 @@ public final class SimulatedSite {
                 "courseid", courseId))));
     }
 
+    /**
+     * Many manual enrolments, each {@code {userId, courseId, roleId}}, through Moodle's own
+     * enrol_manual_enrol_users in calls of a few thousand: seeding a large site one enrolment per call
+     * would re-read every enrolment each time.
+     */
+    public void enrolAll(List<long[]> enrolments) {
+        for (int from = 0; from < enrolments.size(); from += BULK) {
+            PhpArray batch = new PhpArray();
+            for (long[] e : enrolments.subList(from, Math.min(enrolments.size(), from + BULK))) {
+                batch.append(array("roleid", e[2], "userid", e[0], "courseid", e[1]));
+            }
+            invoke("enrol_manual_enrol_users", array("enrolments", batch));
+        }
+    }
+
     /** Suspends a user's enrolments in a course, as a teacher does on the participants page. */
     public void suspendEnrolment(long userId, long courseId) {
         synchronized (site) {
@@ -156,6 +171,42 @@ public final class SimulatedSite {
             t.deleteWhere(r -> r.num("coursemoduleid") == cmid && r.num("userid") == userId);
             t.insert("coursemoduleid", cmid, "userid", userId, "completionstate", (long) state, "timemodified", time,
                     "overrideby", null);
+        }
+    }
+
+    /**
+     * Many activity completion states at once, each {@code {cmid, userId, state, time}}; the last for
+     * a pair wins, as {@link #completeActivity} called in turn would leave it.
+     */
+    public void completeActivities(List<long[]> states) {
+        synchronized (site) {
+            Map<String, long[]> last = new java.util.LinkedHashMap<>();
+            for (long[] st : states) {
+                site.db.table("course_modules").mustGet(st[0]);
+                last.put(st[0] + ":" + st[1], st);
+            }
+            Db.Table t = site.db.table("course_modules_completion");
+            t.deleteWhere(r -> last.containsKey(r.num("coursemoduleid") + ":" + r.num("userid")));
+            for (long[] st : last.values()) {
+                t.insert("coursemoduleid", st[0], "userid", st[1], "completionstate", st[2], "timemodified", st[3],
+                        "overrideby", null);
+            }
+        }
+    }
+
+    /** Many grades at once, each {@code {itemId, userId, grade, time}}; the last for a pair wins. */
+    public void gradeAll(List<double[]> grades) {
+        synchronized (site) {
+            Map<String, double[]> last = new java.util.LinkedHashMap<>();
+            for (double[] g : grades) {
+                site.db.table("grade_items").mustGet((long) g[0]);
+                last.put((long) g[0] + ":" + (long) g[1], g);
+            }
+            Db.Table t = site.db.table("grade_grades");
+            t.deleteWhere(r -> last.containsKey(r.num("itemid") + ":" + r.num("userid")));
+            for (double[] g : last.values()) {
+                t.insert("itemid", (long) g[0], "userid", (long) g[1], "finalgrade", g[2], "timemodified", (long) g[3]);
+            }
         }
     }
 
@@ -292,6 +343,9 @@ public final class SimulatedSite {
     private static long createdId(Object created) {
         return ((Number) ((Map<String, Object>) ((List<Object>) created).get(0)).get("id")).longValue();
     }
+
+    /** Enrolments per call when seeding in bulk. */
+    private static final int BULK = 2000;
 
     private static PhpArray array(Object... keysAndValues) {
         PhpArray a = new PhpArray();

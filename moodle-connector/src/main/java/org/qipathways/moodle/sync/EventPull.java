@@ -59,6 +59,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventPull {
 
+    /**
+     * The module name of a session's facilitator log: completing one records that the user facilitated
+     * that session. A course without one falls back to the teacher role, which cannot tell a learner who
+     * took a unit from the same person facilitating it later.
+     */
+    public static final String FACILITATOR_LOG = "facilitatorlog";
+
+
     private static final Logger LOG = LoggerFactory.getLogger(EventPull.class);
     private static final Set<String> TEACHER_ROLES = Set.of("editingteacher", "teacher");
 
@@ -148,6 +156,9 @@ public final class EventPull {
             String unit = activityKeys.get(i)[0];
             long user = Long.parseLong(activityKeys.get(i)[1]);
             UnitKind kind = p.unit(unit).orElseThrow().kind();
+            // Where the course keeps a facilitator log, it says who facilitated which session; otherwise
+            // a teacher role in the course is all there is to go on.
+            boolean logged = activities.get(i).statuses().stream().anyMatch(x -> FACILITATOR_LOG.equals(x.modname()));
             for (ActivitiesCompletion.Activity a : activities.get(i).statuses()) {
                 if (a.state() < 1 || a.timecompleted() <= 0) {
                     continue;
@@ -158,7 +169,8 @@ public final class EventPull {
                             : a.state() == 3 ? LearnerEvent.EvidenceStatus.REJECTED : LearnerEvent.EvidenceStatus.SUBMITTED;
                     events.add(new LearnerEvent.Evidence(learnerOf.get(user), on, unit, status));
                 } else if (a.state() != 3) {
-                    Role role = facilitators.getOrDefault(unit, Set.of()).contains(user) ? Role.FACILITATOR : Role.PARTICIPANT;
+                    Role role = logged ? (FACILITATOR_LOG.equals(a.modname()) ? Role.FACILITATOR : Role.PARTICIPANT)
+                            : facilitators.getOrDefault(unit, Set.of()).contains(user) ? Role.FACILITATOR : Role.PARTICIPANT;
                     events.add(new LearnerEvent.Attended(learnerOf.get(user), on, unit, role));
                 }
             }

@@ -2,6 +2,7 @@ package org.qipathways.moodle.sync;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -93,73 +94,88 @@ public final class SimulatorSeeder {
             }
         }
 
+        /** Enrolments, completion states and grades are gathered and written in bulk at the end. */
+        private final List<long[]> enrolments = new ArrayList<>();
+        private final List<long[]> completions = new ArrayList<>();
+        private final List<double[]> grades = new ArrayList<>();
+
         void seed(List<LearnerEvent> events) {
             for (LearnerEvent e : events) {
-                if (e instanceof LearnerEvent.PriorLearning || e instanceof LearnerEvent.Revoked) {
-                    continue;
+                record(e);
+            }
+            site.enrolAll(enrolments);
+            site.completeActivities(completions);
+            site.gradeAll(grades);
+        }
+
+        private void record(LearnerEvent e) {
+            if (e instanceof LearnerEvent.PriorLearning || e instanceof LearnerEvent.Revoked) {
+                return;
+            }
+            long user = need(users, e.learnerId(), "user with idnumber");
+            long time = e.date().atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
+            if (e instanceof LearnerEvent.Rated r) {
+                rate(user, r, time);
+                return;
+            }
+            String unit = e.item();
+            long course = need(courses, unit, "course of unit");
+            if (e instanceof LearnerEvent.Completed) {
+                enrol(unit, user, course, SimulatedSite.STUDENT);
+                String key = unit + " module";
+                Long cm = activities.get(key);
+                if (cm == null) {
+                    cm = site.addActivity(course, "scorm", "Online module", 2);
+                    site.addCompletionCriterion(course, cm);
+                    activities.put(key, cm);
                 }
-                long user = need(users, e.learnerId(), "user with idnumber");
-                long time = e.date().atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
-                if (e instanceof LearnerEvent.Rated r) {
-                    rate(user, r, time);
-                    continue;
+                completions.add(new long[] {cm, user, 1, time});
+            } else if (e instanceof LearnerEvent.Assessed a) {
+                enrol(unit, user, course, SimulatedSite.STUDENT);
+                Long item = gradeItems.get(unit);
+                if (item == null) {
+                    long cm = site.addActivity(course, "quiz", "Knowledge check", 2);
+                    item = site.addGradeItem(course, cm, "Knowledge check", 100);
+                    gradeItems.put(unit, item);
                 }
-                String unit = e.item();
-                long course = need(courses, unit, "course of unit");
-                if (e instanceof LearnerEvent.Completed) {
-                    enrol(unit, user, course, SimulatedSite.STUDENT);
-                    String key = unit + " module";
-                    Long cm = activities.get(key);
-                    if (cm == null) {
-                        cm = site.addActivity(course, "scorm", "Online module", 2);
-                        site.addCompletionCriterion(course, cm);
-                        activities.put(key, cm);
-                    }
-                    site.completeActivity(cm, user, 1, time);
-                } else if (e instanceof LearnerEvent.Assessed a) {
-                    enrol(unit, user, course, SimulatedSite.STUDENT);
-                    Long item = gradeItems.get(unit);
-                    if (item == null) {
-                        long cm = site.addActivity(course, "quiz", "Knowledge check", 2);
-                        item = site.addGradeItem(course, cm, "Knowledge check", 100);
-                        gradeItems.put(unit, item);
-                    }
-                    String key = unit + " " + user;
-                    if (bestScore.getOrDefault(key, -1.0) < a.score()) {
-                        bestScore.put(key, (double) a.score());
-                        site.grade(item, user, a.score(), time);
-                    }
-                } else if (e instanceof LearnerEvent.Attended a) {
-                    boolean facilitator = a.role() == Role.FACILITATOR;
-                    enrol(unit, user, course, facilitator ? SimulatedSite.EDITING_TEACHER : SimulatedSite.STUDENT);
-                    String key = unit + " session " + e.date();
-                    Long cm = activities.get(key);
-                    if (cm == null) {
-                        cm = site.addActivity(course, "attendance", "Session " + e.date(), 1);
-                        activities.put(key, cm);
-                    }
-                    site.completeActivity(cm, user, 1, time);
-                } else if (e instanceof LearnerEvent.Evidence ev) {
-                    enrol(unit, user, course, SimulatedSite.STUDENT);
-                    String key = unit + " evidence";
-                    Long cm = activities.get(key);
-                    if (cm == null) {
-                        cm = site.addActivity(course, "assign", "Evidence", 2);
-                        activities.put(key, cm);
-                    }
-                    int state = switch (ev.status()) {
-                        case APPROVED -> 2;
-                        case REJECTED -> 3;
-                        case SUBMITTED -> 1;
-                    };
-                    site.completeActivity(cm, user, state, time);
+                String key = unit + " " + user;
+                if (bestScore.getOrDefault(key, -1.0) < a.score()) {
+                    bestScore.put(key, (double) a.score());
+                    grades.add(new double[] {item, user, a.score(), time});
                 }
+            } else if (e instanceof LearnerEvent.Attended a) {
+                boolean facilitator = a.role() == Role.FACILITATOR;
+                enrol(unit, user, course, facilitator ? SimulatedSite.EDITING_TEACHER : SimulatedSite.STUDENT);
+                // A facilitator signs the session's facilitator log rather than its attendance register.
+                String key = unit + (facilitator ? " facilitation " : " session ") + e.date();
+                Long cm = activities.get(key);
+                if (cm == null) {
+                    cm = facilitator
+                            ? site.addActivity(course, EventPull.FACILITATOR_LOG, "Facilitated session " + e.date(), 1)
+                            : site.addActivity(course, "attendance", "Session " + e.date(), 1);
+                    activities.put(key, cm);
+                }
+                completions.add(new long[] {cm, user, 1, time});
+            } else if (e instanceof LearnerEvent.Evidence ev) {
+                enrol(unit, user, course, SimulatedSite.STUDENT);
+                String key = unit + " evidence";
+                Long cm = activities.get(key);
+                if (cm == null) {
+                    cm = site.addActivity(course, "assign", "Evidence", 2);
+                    activities.put(key, cm);
+                }
+                int state = switch (ev.status()) {
+                    case APPROVED -> 2;
+                    case REJECTED -> 3;
+                    case SUBMITTED -> 1;
+                };
+                completions.add(new long[] {cm, user, state, time});
             }
         }
 
         private void enrol(String unit, long user, long course, long role) {
             if (enrolled.add(unit + " " + user + " " + role)) {
-                site.enrol(user, course, role);
+                enrolments.add(new long[] {user, course, role});
             }
         }
 

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,18 @@ import java.util.concurrent.Callable;
 import org.qipathways.certification.Certifier;
 import org.qipathways.certification.CertifyReport;
 import org.qipathways.certification.jdbc.JdbcCertificateRegister;
+import org.qipathways.competency.ProficiencyLevel;
+import org.qipathways.moodle.MoodleClient;
+import org.qipathways.moodle.MoodleConfig;
+import org.qipathways.moodle.MoodleToken;
+import org.qipathways.moodle.simulator.MoodleSimulator;
+import org.qipathways.moodle.sync.EventPull;
+import org.qipathways.moodle.sync.LearnerSync;
+import org.qipathways.moodle.sync.OutcomePublisher;
+import org.qipathways.moodle.sync.ProgrammeSync;
+import org.qipathways.moodle.sync.SimulatorSeeder;
+import org.qipathways.moodle.sync.SyncOptions;
+import org.qipathways.moodle.sync.SyncPlan;
 import org.qipathways.programme.Programme;
 import org.qipathways.progress.Evaluator;
 import org.qipathways.progress.Progress;
@@ -32,9 +46,9 @@ import org.qipathways.record.ReadResult;
 import org.qipathways.report.Disclosure;
 import org.qipathways.report.ProgressionReport;
 import org.qipathways.report.ReportInput;
-import org.qipathways.samples.report.ReportWriter;
 import org.qipathways.samples.generate.RegionConfig;
 import org.qipathways.samples.generate.RegionGenerator;
+import org.qipathways.samples.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,18 +56,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code qip demo}: the loop on the embedded default, with nothing to install or configure:
- * generate a synthetic region, read and check its files, evaluate every learner against the
- * bundled programme, write the statuses and print the funnel.
+ * {@code qip demo}: the whole loop on the embedded default, with nothing to install or configure:
+ * generate a synthetic region, sync the programme and learners into an in-process simulated Moodle,
+ * record their activity there, pull it back, evaluate, certify into an embedded SQLite register,
+ * publish the certified cohorts to Moodle, and write the statuses and the progression report.
  * <pre>{@code
  * $ qip demo --learners 20000 --out qip-demo
  * }</pre>
  */
 @Command(name = "demo",
-        description = {"The whole loop on the embedded default: generate a synthetic region, read and check it,"
-                + " evaluate every learner against the bundled Bronze/Silver/Gold programme, certify achieved tiers"
-                + " into an embedded SQLite register, write the results and the progression report, and print the funnel."},
-        footer = {"", "Exit codes: 0 done; 1 the output directory cannot be written; 2 bad usage."})
+        description = {"The whole loop on the embedded default: generate a synthetic region, sync it into a simulated"
+                + " Moodle, record the learners' activity there and pull it back, evaluate every learner against the"
+                + " bundled Bronze/Silver/Gold programme, certify into an embedded SQLite register, publish the"
+                + " certified cohorts, and write the results and the progression report."},
+        footer = {"", "Exit codes: 0 done; 1 a step failed (e.g. the output directory cannot be written); 2 bad usage."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--learners", paramLabel = "N", defaultValue = "20000",
@@ -77,41 +93,103 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private PrintWriter o;
+    private long mark;
+
     @Override
     public Integer call() throws IOException {
         if (learners < 1) {
             throw QipException.badInput("--learners must be at least 1");
         }
-        PrintWriter o = spec.commandLine().getOut();
+        o = spec.commandLine().getOut();
         LocalDate date = asOf.date();
         Programme programme = Programme.reference();
         o.printf(Locale.ROOT, "QI Pathways demo: %,d learners in a synthetic Yorkshire and the Humber region, as of %s%n%n",
                 learners, date);
+        mark = System.nanoTime();
 
-        long t0 = System.nanoTime();
         RegionGenerator.Summary generated;
         try {
             generated = RegionGenerator.of(new RegionConfig(learners, seed, date)).writeTo(out);
         } catch (IOException e) {
             throw QipException.failed("cannot write to " + out + ": " + e.getMessage(), e);
         }
-        long t1 = System.nanoTime();
-        o.printf(Locale.ROOT, "  generate  %,d learners and %,d events in %s%n", generated.learners(), generated.events(), secs(t1 - t0));
+        step("generate", String.format(Locale.ROOT, "%,d learners and %,d events into %s", generated.learners(),
+                generated.events(), out));
 
         ReadResult<Learner> learnerRows = LearnersCsv.read(out.resolve(RegionGenerator.LEARNERS_FILE), ReadOptions.STRICT);
         ReadResult<LearnerEvent> eventRows = EventsCsv.read(out.resolve(RegionGenerator.EVENTS_FILE), programme, ReadOptions.STRICT);
-        List<LearnerRecord> records = List.copyOf(LearnerRecord.group(learnerRows.rows(), eventRows.rows()).values());
-        long t2 = System.nanoTime();
-        o.printf(Locale.ROOT, "  read      learners.csv (%s) and events.csv (%s) in %s%n", learnerRows.counts(),
-                eventRows.counts(), secs(t2 - t1));
+        List<LearnerRecord> generatedRecords = List.copyOf(LearnerRecord.group(learnerRows.rows(), eventRows.rows()).values());
+        step("read", "learners.csv (" + learnerRows.counts() + ") and events.csv (" + eventRows.counts() + ")");
 
         Evaluator evaluator = Evaluator.of(programme);
-        List<Progress> results = evaluator.evaluateAll(records, date);
-        long t3 = System.nanoTime();
-        o.printf(Locale.ROOT, "  evaluate  %,d learners on %d threads in %s (%,.0f learners/s)%n", results.size(),
-                Runtime.getRuntime().availableProcessors(), secs(t3 - t2), results.size() / ((t3 - t2) / 1e9));
+        List<Progress> generatedStatuses = evaluator.evaluateAll(generatedRecords, date);
+        List<Progress> results;
+        List<LearnerRecord> records;
+        try (MoodleSimulator moodle = MoodleSimulator.start()) {
+            // As a trust would: programme and learners go into Moodle, the learners' activity is
+            // recorded there, and their records come back through the web services.
+            var scale = programme.framework().scale();
+            long scaleId = moodle.site().addScale(scale.name(), scale.levels().stream().map(ProficiencyLevel::name).toList());
+            SyncOptions options = SyncOptions.defaults().withScaleId(scaleId);
+            try (MoodleClient client = client(moodle)) {
+                SyncPlan synced = new ProgrammeSync(client, options).apply(programme)
+                        .plus(new LearnerSync(client, options).apply(programme, learnerRows.rows(), firstTierToDo(generatedStatuses)));
+                step("sync", "programme and learners into a simulated Moodle at " + moodle.url() + ": " + synced.summary()
+                        + String.format(Locale.ROOT, ", %,d requests", client.requestCount()));
 
-        // Certify into an embedded SQLite register, started afresh so the demo tells the same story each run.
+                SimulatorSeeder.seed(moodle.site(), programme, eventRows.rows());
+                int before = client.requestCount();
+                List<LearnerEvent> pulled = new ArrayList<>(new EventPull(client, options, ZoneOffset.UTC).pull(programme, null));
+                step("pull", String.format(Locale.ROOT, "the activity recorded in Moodle back as %,d events in %,d requests",
+                        pulled.size(), client.requestCount() - before));
+
+                // Recognised prior learning and revocations are decided outside Moodle, in the trust's own records.
+                eventRows.rows().stream().filter(e -> e.type() == LearnerEvent.Type.PRIOR_LEARNING
+                        || e.type() == LearnerEvent.Type.REVOKED).forEach(pulled::add);
+                records = List.copyOf(LearnerRecord.group(learnerRows.rows(), pulled).values());
+                results = evaluator.evaluateAll(records, date);
+                step("evaluate", String.format(Locale.ROOT, "%,d learners from Moodle's records; tier statuses equal those of the"
+                        + " generated history for %,d of them", results.size(), sameStatuses(generatedStatuses, results)));
+
+                Path registerFile = certify(programme, records, date);
+                SyncPlan published;
+                try (JdbcCertificateRegister register = JdbcCertificateRegister.open("jdbc:sqlite:" + registerFile)) {
+                    published = new OutcomePublisher(client).apply(programme,
+                            OutcomePublisher.holders(register.certificates(programme.code()), date));
+                }
+                step("publish", "certified cohorts in Moodle now follow the register: " + published.summary());
+            }
+        }
+
+        Disclosure disclosure = noSuppression ? Disclosure.NONE : Disclosure.NHS_DIGITAL;
+        Path status = out.resolve("status.csv");
+        try (Writer w = Files.newBufferedWriter(status, StandardCharsets.UTF_8)) {
+            EvaluateCommand.writeCsv(results, w);
+        }
+        Path reportDir = writeReport(programme, evaluator, records, learnerRows.rows(), results, date, disclosure);
+        step("write", status + " and the report in " + reportDir);
+
+        o.println();
+        o.print(funnel(programme, results, disclosure));
+        o.printf("%nReport:  %s%n", reportDir.resolve(ReportWriter.HTML_FILE).toAbsolutePath());
+        o.printf("Results: %s (one row per learner and tier); the region's files and register.db are beside it.%n",
+                status.toAbsolutePath());
+        o.println("Explain one learner: java -jar samples/target/qip.jar explain --events "
+                + out.resolve(RegionGenerator.EVENTS_FILE) + " --as-of " + date + " --learner " + records.get(0).learnerId());
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    private static MoodleClient client(MoodleSimulator moodle) {
+        // Batches as large as max_input_vars allows: the fewest requests.
+        return MoodleClient.create(MoodleConfig.builder(moodle.url(), MoodleToken.of(moodle.token()))
+                .maxBatchSize(MoodleConfig.DEFAULT_MAX_INPUT_VARS)
+                .maxCallsPerBundle(MoodleConfig.DEFAULT_MAX_INPUT_VARS).build());
+    }
+
+    /** Certifies into an embedded SQLite register, started afresh so the demo tells the same story each run. */
+    private Path certify(Programme programme, List<LearnerRecord> records, LocalDate date) throws IOException {
         Path registerFile = out.resolve("register.db");
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Files.deleteIfExists(out.resolve("register.db" + suffix));
@@ -120,37 +198,62 @@ final class DemoCommand implements Callable<Integer> {
         try (JdbcCertificateRegister register = JdbcCertificateRegister.open("jdbc:sqlite:" + registerFile)) {
             certified = Certifier.of(programme, register, Clock.systemUTC(), "qip demo").certify(records, date);
         }
-        long t4 = System.nanoTime();
-        o.printf(Locale.ROOT, "  certify   issued %,d, renewed %,d, lapsed %,d, revoked %,d into %s in %s%n", certified.issued(),
-                certified.renewed(), certified.lapsed(), certified.revoked(), registerFile, secs(t4 - t3));
+        step("certify", String.format(Locale.ROOT, "issued %,d, renewed %,d, lapsed %,d, revoked %,d into %s",
+                certified.issued(), certified.renewed(), certified.lapsed(), certified.revoked(), registerFile));
+        return registerFile;
+    }
 
-        Path status = out.resolve("status.csv");
-        try (Writer w = Files.newBufferedWriter(status, StandardCharsets.UTF_8)) {
-            EvaluateCommand.writeCsv(results, w);
-        }
+    private Path writeReport(Programme programme, Evaluator evaluator, List<LearnerRecord> records, List<Learner> learnerRows,
+                             List<Progress> results, LocalDate date, Disclosure disclosure) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // charts are drawn into SVG; no display needed
         }
-        Disclosure disclosure = noSuppression ? Disclosure.NONE : Disclosure.NHS_DIGITAL;
         Path reportDir = out.resolve("report");
         // The report compares with a year ago; today's statuses are those just evaluated.
         ProgressionReport report = ProgressionReport.of(new ReportInput(programme, date, results,
-                evaluator.evaluateAll(records, date.minusYears(1)), learnerRows.rows(), records), disclosure);
+                evaluator.evaluateAll(records, date.minusYears(1)), learnerRows, records), disclosure);
         try {
             ReportWriter.write(report, reportDir);
         } catch (IOException e) {
             throw QipException.failed("cannot write the report to " + reportDir + ": " + e.getMessage(), e);
         }
-        long t5 = System.nanoTime();
-        o.printf(Locale.ROOT, "  write     %s and the report in %s (%s)%n%n", status, reportDir, secs(t5 - t4));
-        o.print(funnel(programme, results, disclosure));
-        o.printf("%nReport:  %s%n", reportDir.resolve(ReportWriter.HTML_FILE).toAbsolutePath());
-        o.printf("Results: %s (one row per learner and tier); the region's files are beside it.%n", status.toAbsolutePath());
-        o.println("Explain one learner: java -jar samples/target/qip.jar explain --events "
-                + out.resolve(RegionGenerator.EVENTS_FILE) + " --as-of " + date + " --learner " + records.get(0).learnerId());
-        o.println("Not in the demo yet: the Moodle sync (issues #5 and #6).");
+        return reportDir;
+    }
+
+    /** Each learner's first tier not yet achieved (the last tier once all are): whose courses they are enrolled in. */
+    static Map<String, String> firstTierToDo(List<Progress> statuses) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Progress p : statuses) {
+            out.put(p.learnerId(), p.tiers().stream().filter(t -> t.status() != TierStatus.ACHIEVED).map(TierProgress::tier)
+                    .findFirst().orElse(p.tiers().get(p.tiers().size() - 1).tier()));
+        }
+        return out;
+    }
+
+    /** How many learners have the same status, achievement and expiry on every tier in both lists (same order). */
+    static long sameStatuses(List<Progress> a, List<Progress> b) {
+        long same = 0;
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            boolean equal = a.get(i).learnerId().equals(b.get(i).learnerId());
+            for (int t = 0; equal && t < a.get(i).tiers().size(); t++) {
+                TierProgress x = a.get(i).tiers().get(t);
+                TierProgress y = b.get(i).tiers().get(t);
+                equal = x.status() == y.status() && java.util.Objects.equals(x.achievedOn(), y.achievedOn())
+                        && java.util.Objects.equals(x.expiresOn(), y.expiresOn());
+            }
+            if (equal) {
+                same++;
+            }
+        }
+        return same;
+    }
+
+    /** Prints one finished step with the time it took. */
+    private void step(String name, String what) {
+        long now = System.nanoTime();
+        o.printf(Locale.ROOT, "  %-9s %s (%.2f s)%n", name, what, (now - mark) / 1e9);
         o.flush();
-        return ExitCodes.OK;
+        mark = now;
     }
 
     /** Learners per tier and status, with small-number control. */
@@ -177,9 +280,5 @@ final class DemoCommand implements Callable<Integer> {
                 disclosure.count(m.get(TierStatus.NOT_STARTED)))));
         sb.append("  ").append(disclosure.method()).append('\n');
         return sb.toString();
-    }
-
-    private static String secs(long nanos) {
-        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 }

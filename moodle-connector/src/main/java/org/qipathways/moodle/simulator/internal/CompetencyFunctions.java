@@ -486,7 +486,7 @@ final class CompetencyFunctions {
         s.db.table("course").mustGet(courseId);
         s.require("moodle/competency:coursecompetencyview");
         List<Object> out = new ArrayList<>();
-        List<Db.Row> links = s.db.table("competency_coursecomp").where(r -> r.num("courseid") == courseId);
+        List<Db.Row> links = new ArrayList<>(s.db.table("competency_coursecomp").whereEquals("courseid", courseId));
         links.sort(Comparator.comparingLong(r -> r.num("sortorder")));
         for (Db.Row link : links) {
             out.add(obj("competency", competency(competencyRow(s, link.num("competencyid"))),

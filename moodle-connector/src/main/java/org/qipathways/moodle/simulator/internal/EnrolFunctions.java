@@ -160,7 +160,7 @@ final class EnrolFunctions {
         }
         long now = s.now();
         boolean active = onlyActive;
-        List<Long> instances = s.db.table("enrol").where(r -> r.num("courseid") == courseId).stream().map(Db.Row::id).toList();
+        List<Long> instances = s.db.table("enrol").whereEquals("courseid", courseId).stream().map(Db.Row::id).toList();
         List<Db.Row> users = new ArrayList<>();
         for (Db.Row ue : s.db.table("user_enrolments").where(r -> instances.contains(r.num("enrolid")))) {
             boolean isActive = ue.num("status") == 0 && (ue.num("timestart") == 0 || ue.num("timestart") <= now)

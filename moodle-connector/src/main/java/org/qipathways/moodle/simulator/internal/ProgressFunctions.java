@@ -44,7 +44,7 @@ final class ProgressFunctions {
         if (!enrolled(s, course.id(), userId)) {
             throw WsError.moodle("usernotenroled", "User is not enrolled in this course");
         }
-        List<Db.Row> criteria = s.db.table("course_completion_criteria").where(r -> r.num("course") == course.id());
+        List<Db.Row> criteria = s.db.table("course_completion_criteria").whereEquals("course", course.id());
         if (criteria.isEmpty()) {
             throw WsError.moodle("nocriteriaset", "No criteria set for this course");
         }
@@ -78,7 +78,7 @@ final class ProgressFunctions {
         }
         List<Object> statuses = new ArrayList<>();
         if (s.completionEnabled && course.num("enablecompletion") == 1) {
-            for (Db.Row cm : s.db.table("course_modules").where(r -> r.num("course") == course.id() && r.num("completion") > 0)) {
+            for (Db.Row cm : s.db.table("course_modules").whereEquals("course", course.id()).stream().filter(r -> r.num("completion") > 0).toList()) {
                 Db.Row done = activityState(s, cm.id(), userId);
                 Map<String, Object> status = obj("cmid", cm.id(), "modname", cm.str("modname"), "instance",
                         cm.num("instance"), "state", done == null ? 0 : done.num("completionstate"), "timecompleted",
@@ -108,7 +108,7 @@ final class ProgressFunctions {
             }
             users.add(u);
         } else {
-            List<Long> instances = s.db.table("enrol").where(r -> r.num("courseid") == course.id()).stream()
+            List<Long> instances = s.db.table("enrol").whereEquals("courseid", course.id()).stream()
                     .map(Db.Row::id).toList();
             java.util.Set<Long> enrolledIds = new java.util.HashSet<>();
             s.db.table("user_enrolments").where(r -> instances.contains(r.num("enrolid")))
@@ -123,7 +123,7 @@ final class ProgressFunctions {
         Map<String, Db.Row> grades = new java.util.HashMap<>();
         s.db.table("grade_grades").all().forEach(g -> grades.put(g.num("itemid") + ":" + g.num("userid"), g));
         Db.Table gradeItems = s.db.table("grade_items");
-        List<Db.Row> items = gradeItems.where(r -> r.num("courseid") == course.id() && !"course".equals(r.str("itemtype")));
+        List<Db.Row> items = gradeItems.whereEquals("courseid", course.id()).stream().filter(r -> !"course".equals(r.str("itemtype"))).toList();
         long courseItem = gradeItems.first(r -> r.num("courseid") == course.id() && "course".equals(r.str("itemtype")))
                 .map(Db.Row::id).orElseGet(() -> gradeItems.insert("courseid", course.id(), "itemtype", "course",
                         "iteminstance", course.id(), "idnumber", "", "grademax", 0.0));
@@ -183,7 +183,7 @@ final class ProgressFunctions {
 
     /** Whether the user has an enrolment in the course. */
     static boolean enrolled(Site s, long courseId, long userId) {
-        List<Long> instances = s.db.table("enrol").where(r -> r.num("courseid") == courseId).stream().map(Db.Row::id).toList();
+        List<Long> instances = s.db.table("enrol").whereEquals("courseid", courseId).stream().map(Db.Row::id).toList();
         return s.db.table("user_enrolments").whereEquals("userid", userId).stream()
                 .anyMatch(r -> instances.contains(r.num("enrolid")));
     }
