@@ -37,6 +37,16 @@ final class Days {
         return dow == 5 ? day + 2 : dow == 6 ? day + 1 : day;
     }
 
+    /**
+     * The first Wednesday on or after {@code day}: the region runs its workshops and Silver sessions
+     * on a weekly timetable, so many learners share each session's date (as in a real academy, and
+     * so that a Moodle course holds one activity per session rather than one per learner).
+     */
+    int session(int day) {
+        int dow = Math.floorMod(firstEpochDay + day + 3, 7); // 0 = Monday
+        return day + Math.floorMod(2 - dow, 7);
+    }
+
     /** The day {@code years} calendar years after {@code day} (29 February goes to 28 February). */
     int plusYears(int day, int years) {
         return (int) (LocalDate.ofEpochDay(firstEpochDay + day).plusYears(years).toEpochDay() - firstEpochDay);

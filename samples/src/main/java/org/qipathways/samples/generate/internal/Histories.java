@@ -128,7 +128,7 @@ final class Histories {
         }
         int workshop = -1;
         if (rng.nextInt(1000) < SPECIALIST_WORKSHOP) {
-            workshop = days.weekday(silver + 30 + rng.nextInt(471));
+            workshop = days.session(silver + 30 + rng.nextInt(471));
             events.add(workshop, ATTENDED, pick(rng, SPECIALIST_WORKSHOPS), PARTICIPANT);
         }
         if (rng.nextInt(1000) < SILVER_RATING) {
@@ -187,7 +187,7 @@ final class Histories {
 
     /** Silver for Individuals; the day the plan is approved in time, or -1. */
     private int individualRoute(SplittableRandom rng, int bronze, boolean champion) {
-        int workshop = days.weekday(bronze + (champion ? 14 + rng.nextInt(47) : 30 + rng.nextInt(511)));
+        int workshop = days.session(bronze + (champion ? 14 + rng.nextInt(47) : 30 + rng.nextInt(511)));
         events.add(workshop, ATTENDED, SLV_IND, PARTICIPANT);
         int r = champion ? 0 : rng.nextInt(100);
         if (r < 62) {
@@ -217,7 +217,7 @@ final class Histories {
             if (rng.nextInt(100) >= 30) {
                 return -1;
             }
-            int again = days.weekday(late + 30 + rng.nextInt(171));
+            int again = days.session(late + 30 + rng.nextInt(171));
             events.add(again, ATTENDED, SLV_IND, PARTICIPANT);
             int resubmitted = again + 20 + rng.nextInt(31);
             events.add(resubmitted, EVIDENCE, SLV_PLAN, SUBMITTED);
@@ -263,7 +263,7 @@ final class Histories {
 
     /** Gold: train the trainer, facilitate, a specialist workshop, the project, the coaching rating. */
     private void gold(SplittableRandom rng, int silver, int workshop, boolean champion) {
-        int day1 = days.weekday(silver + (champion ? 20 + rng.nextInt(71) : 60 + rng.nextInt(341)));
+        int day1 = days.session(silver + (champion ? 20 + rng.nextInt(71) : 60 + rng.nextInt(341)));
         events.add(day1, ATTENDED, GLD_TTT_1, PARTICIPANT);
         int day2 = -1;
         if (rng.nextInt(100) < 95) {
@@ -276,7 +276,7 @@ final class Histories {
         int second = -1;
         for (int k = 0; k < sessions; k++) {
             // At least 14 days apart, so the dates are distinct even after a weekend shift.
-            facilitated = days.weekday(facilitated + 14 + rng.nextInt(k == 0 ? 62 : 77));
+            facilitated = days.session(facilitated + 14 + rng.nextInt(k == 0 ? 62 : 77));
             events.add(facilitated, ATTENDED, pick(rng, FACILITATED), FACILITATOR);
             if (k == 0) {
                 first = facilitated;
@@ -285,7 +285,7 @@ final class Histories {
             }
         }
         if (workshop < 0 && rng.nextInt(100) < 92) {
-            workshop = days.weekday(day1 + 7 + rng.nextInt(144));
+            workshop = days.session(day1 + 7 + rng.nextInt(144));
             events.add(workshop, ATTENDED, pick(rng, SPECIALIST_WORKSHOPS), PARTICIPANT);
         }
         if (rng.nextInt(100) < 50) {
@@ -330,7 +330,7 @@ final class Histories {
             // Keeps facilitating every one to four months, which renews Gold each time it is due.
             int d = facilitated;
             while (true) {
-                d = days.weekday(d + 30 + rng.nextInt(91));
+                d = days.session(d + 30 + rng.nextInt(91));
                 if (d > days.lastDay()) {
                     break;
                 }
@@ -338,9 +338,9 @@ final class Histories {
             }
         } else if (r2 >= 85) {
             // Stops, lets Gold lapse, and comes back to facilitating afterwards (which regains it).
-            int d = days.weekday(days.plusYears(gold, 2) + 30 + rng.nextInt(171));
+            int d = days.session(days.plusYears(gold, 2) + 30 + rng.nextInt(171));
             events.add(d, ATTENDED, pick(rng, FACILITATED), FACILITATOR);
-            events.add(days.weekday(d + 14 + rng.nextInt(47)), ATTENDED, pick(rng, FACILITATED), FACILITATOR);
+            events.add(days.session(d + 14 + rng.nextInt(47)), ATTENDED, pick(rng, FACILITATED), FACILITATOR);
         }
         // Otherwise stops facilitating, and Gold lapses two years after it was achieved.
     }

@@ -31,9 +31,9 @@ final class TeamCohort {
             return;
         }
         active = true;
-        session[0] = days.weekday(30 + days.rampDay(rng, days.lastDay() - 30));
-        session[1] = days.weekday(session[0] + 21 + rng.nextInt(22));
-        session[2] = days.weekday(session[1] + 21 + rng.nextInt(22));
+        session[0] = days.session(30 + days.rampDay(rng, days.lastDay() - 30));
+        session[1] = days.session(session[0] + 21 + rng.nextInt(22));
+        session[2] = days.session(session[1] + 21 + rng.nextInt(22));
         int r = rng.nextInt(100);
         if (r < 75) {
             int submitted = session[2] + 7 + rng.nextInt(30);
