@@ -1,5 +1,8 @@
 package org.qipathways.moodle.sync;
 
+import org.qipathways.progress.Progress;
+import org.qipathways.progress.TierProgress;
+import org.qipathways.progress.TierStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +58,22 @@ public final class LearnerSync {
     public LearnerSync(MoodleClient client, SyncOptions options) {
         this.client = Objects.requireNonNull(client, "client");
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * The tier whose courses each learner is enrolled in: their first tier not yet achieved, or the
+     * last tier once all are, from their evaluated progress.
+     * <pre>{@code
+     * Map<String, String> tierOf = LearnerSync.firstTierToDo(evaluator.evaluateAll(records, today));
+     * }</pre>
+     */
+    public static Map<String, String> firstTierToDo(List<Progress> progress) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Progress p : progress) {
+            out.put(p.learnerId(), p.tiers().stream().filter(t -> t.status() != TierStatus.ACHIEVED)
+                    .map(TierProgress::tier).findFirst().orElse(p.tiers().get(p.tiers().size() - 1).tier()));
+        }
+        return out;
     }
 
     /** What {@link #apply} would do; reads only. */

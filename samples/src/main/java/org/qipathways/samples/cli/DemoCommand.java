@@ -134,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
             SyncOptions options = SyncOptions.defaults().withScaleId(scaleId);
             try (MoodleClient client = client(moodle)) {
                 SyncPlan synced = new ProgrammeSync(client, options).apply(programme)
-                        .plus(new LearnerSync(client, options).apply(programme, learnerRows.rows(), firstTierToDo(generatedStatuses)));
+                        .plus(new LearnerSync(client, options).apply(programme, learnerRows.rows(), LearnerSync.firstTierToDo(generatedStatuses)));
                 step("sync", "programme and learners into a simulated Moodle at " + moodle.url() + ": " + synced.summary()
                         + String.format(Locale.ROOT, ", %,d requests", client.requestCount()));
 
@@ -218,16 +218,6 @@ final class DemoCommand implements Callable<Integer> {
             throw QipException.failed("cannot write the report to " + reportDir + ": " + e.getMessage(), e);
         }
         return reportDir;
-    }
-
-    /** Each learner's first tier not yet achieved (the last tier once all are): whose courses they are enrolled in. */
-    static Map<String, String> firstTierToDo(List<Progress> statuses) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Progress p : statuses) {
-            out.put(p.learnerId(), p.tiers().stream().filter(t -> t.status() != TierStatus.ACHIEVED).map(TierProgress::tier)
-                    .findFirst().orElse(p.tiers().get(p.tiers().size() - 1).tier()));
-        }
-        return out;
     }
 
     /** How many learners have the same status, achievement and expiry on every tier in both lists (same order). */

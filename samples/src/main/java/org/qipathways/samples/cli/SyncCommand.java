@@ -20,9 +20,6 @@ import org.qipathways.programme.Programme;
 import org.qipathways.record.InputProblem;
 import org.qipathways.record.InvalidInputException;
 import org.qipathways.progress.Evaluator;
-import org.qipathways.progress.Progress;
-import org.qipathways.progress.TierProgress;
-import org.qipathways.progress.TierStatus;
 import org.qipathways.record.Learner;
 import org.qipathways.record.LearnerRecord;
 import org.qipathways.record.LearnersCsv;
@@ -151,13 +148,7 @@ final class SyncCommand implements Callable<Integer> {
         input.learners = null;
         List<LearnerRecord> records = new ArrayList<>(LearnerRecord.group(rows, input.read(p, err).stream()
                 .flatMap(r -> r.events().stream()).toList()).values());
-        Map<String, String> out = new java.util.HashMap<>();
-        String last = p.tiers().get(p.tiers().size() - 1).code();
-        for (Progress progress : Evaluator.of(p).evaluateAll(records, asOf.date())) {
-            out.put(progress.learnerId(), progress.tiers().stream().filter(t -> t.status() != TierStatus.ACHIEVED)
-                    .map(TierProgress::tier).findFirst().orElse(last));
-        }
-        return out;
+        return LearnerSync.firstTierToDo(Evaluator.of(p).evaluateAll(records, asOf.date()));
     }
 
     /** Learner changes are many: one line per kind with its count, and the first few keys. */
