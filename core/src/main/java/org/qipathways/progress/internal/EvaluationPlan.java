@@ -498,7 +498,7 @@ public final class EvaluationPlan {
             children = List.of(cs);
         }
         return new RequirementResult(node.req, node.description, holds, holds ? day(t.since(c.asOf)) : null,
-                holds ? null : node.missing(c), children);
+                holds ? null : node.missing(c), holds || node.progressed(c), children);
     }
 
     static LocalDate day(int epochDay) {

@@ -50,8 +50,8 @@ final class StallKey {
     }
 
     /**
-     * The one route of an any-of that its explanation speaks of (the learner has progress on it
-     * alone), or {@code null} when it lists several.
+     * The one route of an any-of that the learner is on (the only one showing progress), as the
+     * explanation speaks of it, or {@code null} when several or none are.
      */
     private static RequirementResult route(RequirementResult anyOf) {
         if (anyOf.children().size() == 1) {
@@ -59,7 +59,7 @@ final class StallKey {
         }
         RequirementResult found = null;
         for (RequirementResult child : anyOf.children()) {
-            if (!child.holds() && child.missing() != null && summary(child).equals(anyOf.missing())) {
+            if (child.progressed()) {
                 if (found != null) {
                     return null;
                 }
@@ -67,15 +67,5 @@ final class StallKey {
             }
         }
         return found;
-    }
-
-    /** How the explanation words a route (EvaluationPlan.summary). */
-    private static String summary(RequirementResult route) {
-        String missing = route.missing();
-        String label = route.requirement().label();
-        if (label != null && !missing.equals(label) && !missing.startsWith(label + ": ")) {
-            return label + " (" + missing + ")";
-        }
-        return missing;
     }
 }
