@@ -149,8 +149,12 @@ public final class MoodleClient implements AutoCloseable {
                     ? decode(call, request(call.function(), call.function().kind().repeatable(), call.arguments()), items)
                     : call.decode(emptyReply(split.merge()));
         }
-        ObjectNode fixed = call.arguments().deepCopy();
-        fixed.remove(split.array());
+        ObjectNode fixed = Json.MAPPER.createObjectNode();
+        call.arguments().fields().forEachRemaining(e -> {
+            if (!e.getKey().equals(split.array())) {
+                fixed.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
         List<Batches.Range> ranges = Batches.split(split.array(), items, limits(call.function(), fixed));
         if (ranges.size() > 1) {
             LOG.debug("{}: {} {} in {} requests", call.function(), items.size(), split.noun(), ranges.size());
@@ -161,7 +165,8 @@ public final class MoodleClient implements AutoCloseable {
             for (int i = r.from(); i < r.to(); i++) {
                 part.add(items.get(i));
             }
-            ObjectNode args = call.arguments().deepCopy();
+            // the fixed arguments only: copying the whole array for each request made large calls quadratic
+            ObjectNode args = fixed.deepCopy();
             args.set(split.array(), part);
             try {
                 JsonNode reply = request(call.function(), call.function().kind().repeatable(), args);
