@@ -52,12 +52,8 @@ final class EnrolFunctions {
     private static Object enrol(Functions.Call c) {
         Site s = c.site;
         return s.db.atomically(() -> {
-            // indexed once per call: a batch of a thousand enrolments against tens of thousands of rows
-            Map<String, Db.Row> enrolments = new java.util.HashMap<>();
-            s.db.table("user_enrolments").all().forEach(r -> enrolments.put(r.num("enrolid") + ":" + r.num("userid"), r));
-            java.util.Set<String> assignments = new java.util.HashSet<>();
-            s.db.table("role_assignments").all()
-                    .forEach(r -> assignments.add(r.num("roleid") + ":" + r.num("contextid") + ":" + r.num("userid")));
+            Db.Table ue = s.db.table("user_enrolments");
+            Db.Table ra = s.db.table("role_assignments");
             for (Map<String, Object> e : c.list("enrolments")) {
                 long courseId = num(e, "courseid", 0);
                 long userId = num(e, "userid", 0);
@@ -73,23 +69,22 @@ final class EnrolFunctions {
                 if (user.flag("deleted") || !user.flag("confirmed") || userId == 1) {
                     throw WsError.moodle("invaliduser", "Invalid user");
                 }
-                Db.Table ue = s.db.table("user_enrolments");
-                Db.Row existing = enrolments.get(instance.id() + ":" + userId);
+                Db.Row existing = ue.whereEquals("userid", userId).stream()
+                        .filter(r -> r.num("enrolid") == instance.id()).findFirst().orElse(null);
                 long status = num(e, "suspend", 0) == 1 ? 1 : 0;
                 long start = num(e, "timestart", 0);
                 long end = num(e, "timeend", 0);
                 if (existing == null) {
-                    long id = ue.insert("enrolid", instance.id(), "userid", userId, "status", status, "timestart", start,
+                    ue.insert("enrolid", instance.id(), "userid", userId, "status", status, "timestart", start,
                             "timeend", end, "timecreated", s.now());
-                    enrolments.put(instance.id() + ":" + userId, ue.mustGet(id));
                 } else {
                     existing.put("status", status);
                     existing.put("timestart", start);
                     existing.put("timeend", end);
                 }
                 long context = s.context(Site.CONTEXT_COURSE, courseId);
-                Db.Table ra = s.db.table("role_assignments");
-                if (assignments.add(roleId + ":" + context + ":" + userId)) {
+                if (ra.whereEquals("userid", userId).stream()
+                        .noneMatch(r -> r.num("roleid") == roleId && r.num("contextid") == context)) {
                     ra.insert("roleid", roleId, "contextid", context, "userid", userId);
                 }
             }
@@ -100,12 +95,8 @@ final class EnrolFunctions {
     private static Object unenrol(Functions.Call c) {
         Site s = c.site;
         return s.db.atomically(() -> {
-            // indexed once per call: a batch of a thousand enrolments against tens of thousands of rows
-            Map<String, Db.Row> enrolments = new java.util.HashMap<>();
-            s.db.table("user_enrolments").all().forEach(r -> enrolments.put(r.num("enrolid") + ":" + r.num("userid"), r));
-            java.util.Set<String> assignments = new java.util.HashSet<>();
-            s.db.table("role_assignments").all()
-                    .forEach(r -> assignments.add(r.num("roleid") + ":" + r.num("contextid") + ":" + r.num("userid")));
+            Db.Table ue = s.db.table("user_enrolments");
+            Db.Table ra = s.db.table("role_assignments");
             for (Map<String, Object> e : c.list("enrolments")) {
                 long courseId = num(e, "courseid", 0);
                 long userId = num(e, "userid", 0);
@@ -113,9 +104,11 @@ final class EnrolFunctions {
                 s.require("enrol/manual:unenrol");
                 Db.Row instance = manualInstance(s, courseId);
                 s.db.table("user").mustGet(userId);
-                s.db.table("user_enrolments").deleteWhere(r -> r.num("enrolid") == instance.id() && r.num("userid") == userId);
+                ue.whereEquals("userid", userId).stream().filter(r -> r.num("enrolid") == instance.id())
+                        .forEach(r -> ue.delete(r.id()));
                 long context = s.context(Site.CONTEXT_COURSE, courseId);
-                s.db.table("role_assignments").deleteWhere(r -> r.num("contextid") == context && r.num("userid") == userId);
+                ra.whereEquals("userid", userId).stream().filter(r -> r.num("contextid") == context)
+                        .forEach(r -> ra.delete(r.id()));
             }
             return null;
         });

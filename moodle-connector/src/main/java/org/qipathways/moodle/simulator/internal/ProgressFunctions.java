@@ -78,8 +78,16 @@ final class ProgressFunctions {
         }
         List<Object> statuses = new ArrayList<>();
         if (s.completionEnabled && course.num("enablecompletion") == 1) {
-            for (Db.Row cm : s.db.table("course_modules").whereEquals("course", course.id()).stream().filter(r -> r.num("completion") > 0).toList()) {
-                Db.Row done = activityState(s, cm.id(), userId);
+            // the user's states read once, not once per activity: session courses hold hundreds of activities
+            Map<Long, Db.Row> states = new java.util.HashMap<>();
+            for (Db.Row r : s.db.table("course_modules_completion").whereEquals("userid", userId)) {
+                states.putIfAbsent(r.num("coursemoduleid"), r);
+            }
+            for (Db.Row cm : s.db.table("course_modules").whereEquals("course", course.id())) {
+                if (cm.num("completion") <= 0) {
+                    continue;
+                }
+                Db.Row done = states.get(cm.id());
                 Map<String, Object> status = obj("cmid", cm.id(), "modname", cm.str("modname"), "instance",
                         cm.num("instance"), "state", done == null ? 0 : done.num("completionstate"), "timecompleted",
                         done == null ? 0 : done.num("timemodified"), "tracking", cm.num("completion"),

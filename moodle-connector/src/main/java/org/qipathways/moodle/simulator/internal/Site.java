@@ -129,8 +129,8 @@ public final class Site {
     /** The context of an instance at a level, created if missing. */
     public long context(int level, long instance) {
         Db.Table t = db.table("context");
-        return t.first(r -> r.num("contextlevel") == level && r.num("instanceid") == instance).map(Db.Row::id)
-                .orElseGet(() -> t.insert("contextlevel", (long) level, "instanceid", instance));
+        return t.whereEquals("instanceid", instance).stream().filter(r -> r.num("contextlevel") == level).findFirst()
+                .map(Db.Row::id).orElseGet(() -> t.insert("contextlevel", (long) level, "instanceid", instance));
     }
 
     public long systemContext() {
