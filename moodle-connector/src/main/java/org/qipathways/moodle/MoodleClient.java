@@ -1,6 +1,7 @@
 package org.qipathways.moodle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.qipathways.moodle.internal.Batches;
 import org.qipathways.moodle.internal.Form;
 import org.qipathways.moodle.internal.Json;
@@ -181,28 +183,34 @@ public final class MoodleClient implements AutoCloseable {
     }
 
     /**
-     * Makes several calls, in order, and returns each one's outcome; one failing does not stop the
-     * others. When the token's service includes {@code tool_mobile_call_external_functions}, calls
-     * travel bundled, many per request (Moodle stops a bundle at its first failure; the calls after
-     * it are sent again in the next bundle). Otherwise they are made one by one, up to
-     * {@link MoodleConfig#maxConcurrentRequests()} at a time. Calls with arrays are not split
-     * inside bundles. When a bundled request fails as a whole (the site unreachable, say), every
-     * call it carried, and every call after it, gets that failure.
+     * Makes several calls and returns each one's outcome, in the order of the calls; one failing
+     * does not stop the others. When the token's service includes
+     * {@code tool_mobile_call_external_functions}, calls travel bundled, many per request (Moodle
+     * stops a bundle at its first failure; the calls after it are sent again), and bundles travel
+     * up to {@link MoodleConfig#maxConcurrentRequests()} at a time. Otherwise calls are made one by
+     * one, as many at a time. Either way calls may run in any order: use {@link #callAllInOrder}
+     * where the order matters. Calls with arrays are not split inside bundles. When a bundled
+     * request fails as a whole (the site unreachable, say), every call it carried, and every call
+     * not yet sent, gets that failure.
      */
     public <T> List<MoodleResult<T>> callAll(List<? extends MoodleCall<? extends T>> calls) {
+        return callAll(calls, false);
+    }
+
+    private <T> List<MoodleResult<T>> callAll(List<? extends MoodleCall<? extends T>> calls, boolean inOrder) {
         if (calls.isEmpty()) {
             return List.of();
         }
         if (config.bundling() && bundlingAvailable()) {
             try {
-                return bundled(calls);
+                return bundled(calls, inOrder);
             } catch (MoodleAccessException e) {
                 // the service has the function listed but may not use it (e.g. a restricted service)
                 LOG.warn("{} is refused ({}); making calls one by one", BUNDLE, e.errorcode());
                 bundlingAvailable = false;
             }
         }
-        return oneByOne(calls);
+        return inOrder ? oneAfterAnother(calls) : oneByOne(calls);
     }
 
     /** How many HTTP requests this client has sent so far, retries included: a measure of a sync's cost. */
@@ -211,17 +219,15 @@ public final class MoodleClient implements AutoCloseable {
     }
 
     /**
-     * Like {@link #callAll}, but when calls cannot travel bundled they are made one after another
-     * rather than in parallel, so writes whose order Moodle records (the sort order of new
-     * competencies and links, the sequence of new ids) land in the order given, as they do bundled.
+     * Like {@link #callAll}, but the calls run one after another in the order given (bundles one at
+     * a time, or calls one at a time), so writes whose order Moodle records (the sort order of new
+     * competencies and links, the sequence of new ids) land in that order.
      */
     public <T> List<MoodleResult<T>> callAllInOrder(List<? extends MoodleCall<? extends T>> calls) {
-        if (calls.isEmpty()) {
-            return List.of();
-        }
-        if (config.bundling() && bundlingAvailable()) {
-            return callAll(calls);
-        }
+        return callAll(calls, true);
+    }
+
+    private <T> List<MoodleResult<T>> oneAfterAnother(List<? extends MoodleCall<? extends T>> calls) {
         List<MoodleResult<T>> results = new ArrayList<>(calls.size());
         for (MoodleCall<? extends T> c : calls) {
             try {
@@ -593,69 +599,166 @@ public final class MoodleClient implements AutoCloseable {
         return results;
     }
 
-    private <T> List<MoodleResult<T>> bundled(List<? extends MoodleCall<? extends T>> calls) {
-        List<MoodleResult<T>> results = new ArrayList<>(calls.size());
-        int next = 0;
-        while (next < calls.size()) {
-            int end = bundleEnd(calls, next);
-            ArrayNode requests = Json.MAPPER.createArrayNode();
-            boolean repeatable = true;
-            for (int i = next; i < end; i++) {
-                MoodleCall<? extends T> c = calls.get(i);
-                requests.addObject().put("function", c.function().wsName()).put("arguments", json(c.arguments()));
-                repeatable &= c.function().kind().repeatable();
-            }
-            ObjectNode args = Json.MAPPER.createObjectNode();
-            args.set("requests", requests);
-            JsonNode responses;
-            try {
-                responses = request(MoodleFunction.TOOL_MOBILE_CALL_EXTERNAL_FUNCTIONS, repeatable, args).path("responses");
-            } catch (MoodleAccessException e) {
-                if (next == 0) {
-                    throw e;   // the service refuses bundling: callAll makes the calls one by one
-                }
-                return failRest(results, calls, e);
-            } catch (MoodleException e) {
-                // the site failed the bundle as a whole: every call not yet answered shares its failure
-                return failRest(results, calls, e);
-            }
-            int answered = responses.isArray() ? responses.size() : 0;
-            for (int i = 0; i < answered; i++) {
-                results.add(bundledResult(calls.get(next + i), responses.get(i)));
-            }
-            boolean stoppedAtFailure = answered > 0 && responses.get(answered - 1).path("error").asBoolean(false);
-            if (answered < end - next && !stoppedAtFailure) {
-                // Moodle only stops early after a failure; anything else means the reply lost calls
-                for (int i = next + answered; i < end; i++) {
-                    results.add(MoodleResult.failure(new IncompleteReplyException(BUNDLE, BUNDLE + ": sent "
-                            + (end - next) + " calls in one request but the reply answers " + answered + "; "
-                            + calls.get(i).function().wsName() + " may or may not have run", end - next, answered)));
-                }
-                answered = end - next;
-            }
-            // calls after a failure were not run by Moodle: they go in the next bundle
-            next += answered;
+    /**
+     * Bundles the calls. The first bundle goes alone, so that a service which lists the bundling
+     * function but refuses it is found out before anything else is sent; the rest go up to
+     * {@link MoodleConfig#maxConcurrentRequests()} at a time unless {@code inOrder}, so the client
+     * reads one bundle's reply while the site works on the next.
+     */
+    private <T> List<MoodleResult<T>> bundled(List<? extends MoodleCall<? extends T>> calls, boolean inOrder) {
+        Bundling<T> b = new Bundling<>(calls);
+        int end = bundleEnd(b, 0);
+        int answered;
+        try {
+            answered = send(b, 0, end);
+        } catch (MoodleAccessException e) {
+            throw e;   // the service refuses bundling: callAll makes the calls one by one
+        } catch (MoodleException e) {
+            return b.failFrom(0, e);
         }
-        return results;
+        if (inOrder || config.maxConcurrentRequests() == 1) {
+            // as Moodle runs a bundle: after a failure, the calls it did not run lead the next bundle
+            int next = answered;
+            while (next < calls.size()) {
+                int to = bundleEnd(b, next);
+                try {
+                    next += send(b, next, to);
+                } catch (MoodleException e) {
+                    return b.failFrom(next, e);
+                }
+            }
+            return b.results();
+        }
+        List<Future<?>> sent = new ArrayList<>();
+        int rest = answered;
+        sent.add(pool.submit(() -> finish(b, rest, end)));
+        for (int from = end; from < calls.size(); ) {
+            int to = bundleEnd(b, from);
+            int f = from;
+            sent.add(pool.submit(() -> finish(b, f, to)));
+            from = to;
+        }
+        for (Future<?> f : sent) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                sent.forEach(x -> x.cancel(true));
+                throw new MoodleTransportException(null, "interrupted while waiting for Moodle calls", e, null, 0);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+            }
+        }
+        return b.results();
     }
 
-    private static <T> List<MoodleResult<T>> failRest(List<MoodleResult<T>> results,
-            List<? extends MoodleCall<? extends T>> calls, MoodleException e) {
-        while (results.size() < calls.size()) {
-            results.add(MoodleResult.failure(e));
+    /**
+     * Sends {@code [from, to)} until every call is answered: after a failure inside the bundle, the
+     * calls Moodle did not run go again. Once any bundle fails as a whole (the site unreachable,
+     * say), bundles not yet sent are not sent: their calls get that failure.
+     */
+    private <T> void finish(Bundling<T> b, int from, int to) {
+        int next = from;
+        while (next < to) {
+            MoodleException abandoned = b.abandoned;
+            if (abandoned != null) {
+                b.fail(next, to, abandoned);
+                return;
+            }
+            try {
+                next += send(b, next, to);
+            } catch (MoodleException e) {
+                b.abandoned = e;
+                b.fail(next, to, e);
+                return;
+            }
         }
-        return results;
+    }
+
+    /** The calls being bundled, their arguments as JSON (written once), and their results so far. */
+    private static final class Bundling<T> {
+        final List<? extends MoodleCall<? extends T>> calls;
+        final String[] arguments;
+        final AtomicReferenceArray<MoodleResult<T>> results;
+        volatile MoodleException abandoned;
+
+        Bundling(List<? extends MoodleCall<? extends T>> calls) {
+            this.calls = calls;
+            this.arguments = new String[calls.size()];
+            this.results = new AtomicReferenceArray<>(calls.size());
+        }
+
+        String arguments(int i) {
+            if (arguments[i] == null) {
+                arguments[i] = json(calls.get(i).arguments());
+            }
+            return arguments[i];
+        }
+
+        void fail(int from, int to, MoodleException e) {
+            for (int i = from; i < to; i++) {
+                results.set(i, MoodleResult.failure(e));
+            }
+        }
+
+        List<MoodleResult<T>> failFrom(int from, MoodleException e) {
+            fail(from, calls.size(), e);
+            return results();
+        }
+
+        List<MoodleResult<T>> results() {
+            List<MoodleResult<T>> out = new ArrayList<>(calls.size());
+            for (int i = 0; i < calls.size(); i++) {
+                out.add(results.get(i));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Sends calls {@code [from, to)} as one bundle and records the result of each call answered;
+     * returns how many were answered (Moodle stops after the first failure). Throws when the
+     * request fails as a whole.
+     */
+    private <T> int send(Bundling<T> b, int from, int to) {
+        ArrayNode requests = Json.MAPPER.createArrayNode();
+        boolean repeatable = true;
+        for (int i = from; i < to; i++) {
+            MoodleCall<? extends T> c = b.calls.get(i);
+            requests.addObject().put("function", c.function().wsName()).put("arguments", b.arguments(i));
+            repeatable &= c.function().kind().repeatable();
+        }
+        ObjectNode args = Json.MAPPER.createObjectNode();
+        args.set("requests", requests);
+        JsonNode responses = request(MoodleFunction.TOOL_MOBILE_CALL_EXTERNAL_FUNCTIONS, repeatable, args)
+                .path("responses");
+        int answered = responses.isArray() ? Math.min(responses.size(), to - from) : 0;
+        for (int i = 0; i < answered; i++) {
+            b.results.set(from + i, bundledResult(b.calls.get(from + i), responses.get(i)));
+        }
+        boolean stoppedAtFailure = answered > 0 && responses.get(answered - 1).path("error").asBoolean(false);
+        if (answered < to - from && !stoppedAtFailure) {
+            // Moodle only stops early after a failure; anything else means the reply lost calls
+            for (int i = from + answered; i < to; i++) {
+                b.results.set(i, MoodleResult.failure(new IncompleteReplyException(BUNDLE, BUNDLE + ": sent "
+                        + (to - from) + " calls in one request but the reply answers " + answered + "; "
+                        + b.calls.get(i).function().wsName() + " may or may not have run", to - from, answered)));
+            }
+            return to - from;
+        }
+        return answered;
     }
 
     /** The end of the bundle starting at {@code from}: within the call count, variable and size limits. */
-    private int bundleEnd(List<? extends MoodleCall<?>> calls, int from) {
+    private int bundleEnd(Bundling<?> b, int from) {
         int vars = Transport.RESERVED_VARS;
         long bytes = 100 + config.token().reveal().length();
         int end = from;
-        while (end < calls.size() && end - from < config.maxCallsPerBundle()) {
-            MoodleCall<?> c = calls.get(end);
+        while (end < b.calls.size() && end - from < config.maxCallsPerBundle()) {
+            MoodleCall<?> c = b.calls.get(end);
             List<Form.Param> p = List.of(new Form.Param("requests[" + (end - from) + "][function]", c.function().wsName()),
-                    new Form.Param("requests[" + (end - from) + "][arguments]", json(c.arguments())));
+                    new Form.Param("requests[" + (end - from) + "][arguments]", b.arguments(end)));
             long size = Form.encode(p).length() + 1;
             if (end > from && (vars + 2 > config.maxInputVars() || bytes + size > config.maxRequestBytes())) {
                 break;
@@ -674,11 +777,27 @@ public final class MoodleClient implements AutoCloseable {
                 JsonNode exception = parseInner(f, response.get("exception"));
                 return MoodleResult.failure(replies.error(f, null, exception));
             }
-            JsonNode data = parseInner(f, response.get("data"));
+            JsonNode data = response.get("data");
+            if (call.split() == null && data != null && data.isTextual()) {
+                return MoodleResult.<T>success(decodeText(call, data.asText()));
+            }
             JsonNode sent = call.split() == null ? null : call.arguments().get(call.split().array());
-            return MoodleResult.<T>success(decode(call, data, sent));
+            return MoodleResult.<T>success(decode(call, parseInner(f, data), sent));
         } catch (MoodleException e) {
             return MoodleResult.failure(e);
+        }
+    }
+
+    /** A bundled result with nothing to account for: read from its text in one pass. */
+    private <T> T decodeText(MoodleCall<T> call, String text) {
+        try {
+            return call.decodeText(text);
+        } catch (StreamReadException e) {
+            throw replies.problem(call.function().wsName(), "a bundled reply's data is not JSON: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw shapeProblem(call, new IllegalArgumentException(e.getOriginalMessage(), e));
+        } catch (IllegalArgumentException e) {
+            throw shapeProblem(call, e);
         }
     }
 

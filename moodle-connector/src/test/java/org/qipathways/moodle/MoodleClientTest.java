@@ -399,6 +399,159 @@ class MoodleClientTest {
                 .doesNotContainKey("requests[1][function]");
     }
 
+    /**
+     * A site with the bundling function that answers each bundled completion call with the user id
+     * as the course completion's aggregation, fails user 13's call with nocriteriaset, and counts
+     * the bundles in flight.
+     */
+    private static final class BundlingSite extends Dispatcher {
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger most = new AtomicInteger();
+        final List<List<Long>> bundles = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            Map<String, String> form = form(request);
+            if (form.get("wsfunction").equals("core_webservice_get_site_info")) {
+                return json(MockMoodle.siteInfo("tool_mobile_call_external_functions"));
+            }
+            int now = inFlight.incrementAndGet();
+            most.accumulateAndGet(now, Math::max);
+            try {
+                Thread.sleep(30);
+                List<Long> users = new ArrayList<>();
+                StringBuilder responses = new StringBuilder();
+                for (int i = 0; form.containsKey("requests[" + i + "][arguments]"); i++) {
+                    long user = Long.parseLong(form.get("requests[" + i + "][arguments]").replaceAll(".*\"userid\":(\\d+).*", "$1"));
+                    users.add(user);
+                    responses.append(i == 0 ? "" : ",");
+                    if (user == 13) {
+                        responses.append("{\"error\":true,\"exception\":\"{\\\"message\\\":\\\"No criteria set for this"
+                                + " course\\\",\\\"errorcode\\\":\\\"nocriteriaset\\\"}\"}");
+                        break;   // Moodle stops the bundle here
+                    }
+                    responses.append("{\"error\":false,\"data\":\"{\\\"completionstatus\\\":{\\\"completed\\\":true,"
+                            + "\\\"aggregation\\\":" + user + ",\\\"completions\\\":[]},\\\"warnings\\\":[]}\"}");
+                }
+                bundles.add(users);
+                return json("{\"responses\":[" + responses + "]}");
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    private static List<MoodleCall<org.qipathways.moodle.ws.CourseCompletion>> completionCalls(int users) {
+        List<MoodleCall<org.qipathways.moodle.ws.CourseCompletion>> calls = new ArrayList<>();
+        for (int user = 10; user < 10 + users; user++) {
+            calls.add(MoodleCall.courseCompletionStatus(12, user));
+        }
+        return calls;
+    }
+
+    @Test
+    void bundlesTravelConcurrentlyAndResultsComeBackInTheOrderOfTheCalls() {
+        BundlingSite site = new BundlingSite();
+        server.setDispatcher(site);
+        List<MoodleResult<org.qipathways.moodle.ws.CourseCompletion>> results;
+        try (MoodleClient c = MockMoodle.client(config(server).maxCallsPerBundle(2).maxConcurrentRequests(3).build(), sleeps)) {
+            results = c.callAll(completionCalls(12));
+        }
+
+        assertThat(site.most.get()).isEqualTo(3);
+        for (int i = 0; i < 12; i++) {
+            long user = 10 + i;
+            if (user == 13) {
+                assertThat(results.get(i).error()).get().isInstanceOfSatisfying(MoodleErrorException.class,
+                        e -> assertThat(e.errorcode()).isEqualTo("nocriteriaset"));
+            } else {
+                assertThat(results.get(i).get().completionstatus().aggregation()).as("call %d", i).isEqualTo(user);
+            }
+        }
+        // user 13 stopped the bundle [12, 13]; nothing was left after it in that bundle
+        assertThat(site.bundles).contains(List.of(12L, 13L)).hasSize(6);
+    }
+
+    @Test
+    void aFailureInsideAConcurrentBundleSendsTheCallsMoodleDidNotRunAgain() {
+        BundlingSite site = new BundlingSite();
+        server.setDispatcher(site);
+        List<MoodleResult<org.qipathways.moodle.ws.CourseCompletion>> results;
+        try (MoodleClient c = MockMoodle.client(config(server).maxCallsPerBundle(3).maxConcurrentRequests(2).build(), sleeps)) {
+            results = c.callAll(completionCalls(9));
+        }
+
+        // bundles [10 11 12] [13 14 15] [16 17 18]: 13 fails first, so 14 and 15 go again on their own
+        assertThat(site.bundles).containsExactlyInAnyOrder(List.of(10L, 11L, 12L), List.of(13L), List.of(14L, 15L),
+                List.of(16L, 17L, 18L));
+        assertThat(results).hasSize(9).filteredOn(MoodleResult::isSuccess).hasSize(8);
+        assertThat(results.get(3).isSuccess()).isFalse();
+        assertThat(results.get(5).get().completionstatus().aggregation()).isEqualTo(15);
+    }
+
+    @Test
+    void onceABundleFailsAsAWholeNoFurtherBundleIsSent() {
+        AtomicInteger bundles = new AtomicInteger();
+        BundlingSite answering = new BundlingSite();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                boolean bundle = form(request).get("wsfunction").equals("tool_mobile_call_external_functions");
+                if (bundle && bundles.incrementAndGet() > 1) {
+                    Thread.sleep(30);
+                    return MockMoodle.status(500);   // the site falls over after the first bundle
+                }
+                return answering.dispatch(request);
+            }
+        });
+        List<MoodleResult<org.qipathways.moodle.ws.CourseCompletion>> results;
+        try (MoodleClient c = MockMoodle.client(config(server).maxCallsPerBundle(2).maxConcurrentRequests(2)
+                .maxAttempts(1).build(), sleeps)) {
+            results = c.callAll(completionCalls(10));
+        }
+
+        // the first bundle alone, then at most the two in flight when the failure came
+        assertThat(bundles.get()).isBetween(2, 3);
+        assertThat(results.subList(0, 2)).allMatch(MoodleResult::isSuccess);
+        assertThat(results.subList(2, 10)).allSatisfy(r -> assertThat(r.error()).get()
+                .isInstanceOfSatisfying(MoodleTransportException.class, e -> assertThat(e.httpStatus()).hasValue(500)));
+    }
+
+    @Test
+    void inOrderBundlesGoOneAtATimeAndAfterAFailureTheRestLeadTheNextBundle() {
+        BundlingSite site = new BundlingSite();
+        server.setDispatcher(site);
+        List<MoodleResult<org.qipathways.moodle.ws.CourseCompletion>> results;
+        try (MoodleClient c = MockMoodle.client(config(server).maxCallsPerBundle(3).maxConcurrentRequests(4).build(), sleeps)) {
+            results = c.callAllInOrder(completionCalls(9));
+        }
+
+        assertThat(site.most.get()).isEqualTo(1);
+        assertThat(site.bundles).containsExactly(List.of(10L, 11L, 12L), List.of(13L), List.of(14L, 15L, 16L),
+                List.of(17L, 18L));
+        assertThat(results).extracting(MoodleResult::isSuccess)
+                .containsExactly(true, true, true, false, true, true, true, true, true);
+    }
+
+    @Test
+    void bundledDataOfTheWrongShapeOrNotJsonFailsOnlyItsOwnCall() {
+        server.enqueue(json(MockMoodle.siteInfo("tool_mobile_call_external_functions")));
+        String ok = "{\\\"completionstatus\\\":{\\\"completed\\\":true,\\\"aggregation\\\":1,\\\"completions\\\":[]},\\\"warnings\\\":[]}";
+        server.enqueue(json("{\"responses\":[{\"error\":false,\"data\":\"{\\\"completionstatus\\\":\\\"yes\\\"}\"},"
+                + "{\"error\":false,\"data\":\"{\\\"completionstatus\\\":\"},{\"error\":false,\"data\":\"" + ok + "\"}]}"));
+        List<MoodleResult<org.qipathways.moodle.ws.CourseCompletion>> results;
+        try (MoodleClient c = client()) {
+            results = c.callAll(completionCalls(3));
+        }
+
+        assertThat(results.get(0).error()).get().isInstanceOf(MoodleReplyException.class).extracting(Throwable::getMessage)
+                .asString().contains("core_completion_get_course_completion_status")
+                .contains("the reply does not have the shape of the function's result");
+        assertThat(results.get(1).error()).get().isInstanceOf(MoodleReplyException.class).extracting(Throwable::getMessage)
+                .asString().contains("a bundled reply's data is not JSON");
+        assertThat(results.get(2).get().completionstatus().completed()).isTrue();
+    }
+
     @Test
     void withoutTheBundlingFunctionCallsGoOneByOne() throws Exception {
         server.enqueue(json(MockMoodle.siteInfo()));
