@@ -69,6 +69,8 @@ public final class EventPull {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventPull.class);
     private static final Set<String> TEACHER_ROLES = Set.of("editingteacher", "teacher");
+    /** Per-user calls read at a time (see {@link #inSlices}). */
+    private static final int SLICE = 5_000;
 
     private final MoodleClient client;
     private final SyncOptions options;
@@ -127,54 +129,40 @@ public final class EventPull {
                 }
             }
         }
-        List<MoodleResult<CourseCompletion>> completions = client.callAll(completionCalls);
         Set<String> noCriteria = new LinkedHashSet<>();
-        for (int i = 0; i < completions.size(); i++) {
-            MoodleResult<CourseCompletion> r = completions.get(i);
-            String unit = completionKeys.get(i)[0];
-            long user = Long.parseLong(completionKeys.get(i)[1]);
-            if (!r.isSuccess()) {
-                MoodleException e = r.error().orElseThrow();
-                if (e instanceof MoodleErrorException m && m.errorcode().equals("nocriteriaset")) {
-                    noCriteria.add(unit);   // nothing to read until an admin sets completion criteria
-                    continue;
+        inSlices(completionCalls, (offset, completions) -> {
+            for (int i = 0; i < completions.size(); i++) {
+                MoodleResult<CourseCompletion> r = completions.get(i);
+                String unit = completionKeys.get(offset + i)[0];
+                long user = Long.parseLong(completionKeys.get(offset + i)[1]);
+                if (!r.isSuccess()) {
+                    MoodleException e = r.error().orElseThrow();
+                    if (e instanceof MoodleErrorException m && m.errorcode().equals("nocriteriaset")) {
+                        noCriteria.add(unit);   // nothing to read until an admin sets completion criteria
+                        continue;
+                    }
+                    throw e;
                 }
-                throw e;
-            }
-            CourseCompletion.Status s = r.get().completionstatus();
-            if (s != null && s.completed()) {
-                long when = s.completions().stream().map(CourseCompletion.Criterion::timecompleted)
-                        .filter(Objects::nonNull).mapToLong(Long::longValue).max().orElse(0);
-                if (when > 0) {
-                    events.add(new LearnerEvent.Completed(learnerOf.get(user), date(when), unit));
+                CourseCompletion.Status s = r.get().completionstatus();
+                if (s != null && s.completed()) {
+                    long when = s.completions().stream().map(CourseCompletion.Criterion::timecompleted)
+                            .filter(Objects::nonNull).mapToLong(Long::longValue).max().orElse(0);
+                    if (when > 0) {
+                        events.add(new LearnerEvent.Completed(learnerOf.get(user), date(when), unit));
+                    }
                 }
             }
-        }
+        });
         noCriteria.forEach(u -> LOG.warn("the course of unit {} has no completion criteria: nothing to read", u));
-        List<ActivitiesCompletion> activities = ProgrammeSync.values(client.callAll(activityCalls));
-        for (int i = 0; i < activities.size(); i++) {
-            String unit = activityKeys.get(i)[0];
-            long user = Long.parseLong(activityKeys.get(i)[1]);
-            UnitKind kind = p.unit(unit).orElseThrow().kind();
-            // Where the course keeps a facilitator log, it says who facilitated which session; otherwise
-            // a teacher role in the course is all there is to go on.
-            boolean logged = activities.get(i).statuses().stream().anyMatch(x -> FACILITATOR_LOG.equals(x.modname()));
-            for (ActivitiesCompletion.Activity a : activities.get(i).statuses()) {
-                if (a.state() < 1 || a.timecompleted() <= 0) {
-                    continue;
-                }
-                LocalDate on = date(a.timecompleted());
-                if (kind == UnitKind.EVIDENCE) {
-                    LearnerEvent.EvidenceStatus status = a.state() == 2 ? LearnerEvent.EvidenceStatus.APPROVED
-                            : a.state() == 3 ? LearnerEvent.EvidenceStatus.REJECTED : LearnerEvent.EvidenceStatus.SUBMITTED;
-                    events.add(new LearnerEvent.Evidence(learnerOf.get(user), on, unit, status));
-                } else if (a.state() != 3) {
-                    Role role = logged ? (FACILITATOR_LOG.equals(a.modname()) ? Role.FACILITATOR : Role.PARTICIPANT)
-                            : facilitators.getOrDefault(unit, Set.of()).contains(user) ? Role.FACILITATOR : Role.PARTICIPANT;
-                    events.add(new LearnerEvent.Attended(learnerOf.get(user), on, unit, role));
-                }
+        inSlices(activityCalls, (offset, results) -> {
+            List<ActivitiesCompletion> activities = ProgrammeSync.values(results);
+            for (int i = 0; i < activities.size(); i++) {
+                String unit = activityKeys.get(offset + i)[0];
+                long user = Long.parseLong(activityKeys.get(offset + i)[1]);
+                activityEvents(p.unit(unit).orElseThrow().kind(), unit, learnerOf.get(user),
+                        facilitators.getOrDefault(unit, Set.of()).contains(user), activities.get(i), events);
             }
-        }
+        });
         ratings(p, learnerOf, events);
         List<LearnerEvent> out = new ArrayList<>();
         for (LearnerEvent e : events) {
@@ -184,6 +172,46 @@ public final class EventPull {
         }
         out.sort(Comparator.comparing(LearnerEvent::learnerId).thenComparing(LearnerEvent::date));
         return out;
+    }
+
+    /**
+     * Runs the calls a slice at a time and hands each slice's results on before the next is read:
+     * a session course's reply lists every session it has run, so 20,000 learners' replies held at
+     * once would take gigabytes where their events take megabytes.
+     */
+    private <T> void inSlices(List<MoodleCall<T>> calls, SliceReader<T> reader) {
+        for (int from = 0; from < calls.size(); from += SLICE) {
+            int to = Math.min(calls.size(), from + SLICE);
+            reader.read(from, client.callAll(calls.subList(from, to)));
+        }
+    }
+
+    @FunctionalInterface
+    private interface SliceReader<T> {
+        void read(int offset, List<MoodleResult<T>> results);
+    }
+
+    /** One learner's events from one course's activity completion. */
+    private void activityEvents(UnitKind kind, String unit, String learner, boolean teacher, ActivitiesCompletion a,
+            List<LearnerEvent> events) {
+        // Where the course keeps a facilitator log, it says who facilitated which session; otherwise
+        // a teacher role in the course is all there is to go on.
+        boolean logged = a.statuses().stream().anyMatch(x -> FACILITATOR_LOG.equals(x.modname()));
+        for (ActivitiesCompletion.Activity x : a.statuses()) {
+            if (x.state() < 1 || x.timecompleted() <= 0) {
+                continue;
+            }
+            LocalDate on = date(x.timecompleted());
+            if (kind == UnitKind.EVIDENCE) {
+                LearnerEvent.EvidenceStatus status = x.state() == 2 ? LearnerEvent.EvidenceStatus.APPROVED
+                        : x.state() == 3 ? LearnerEvent.EvidenceStatus.REJECTED : LearnerEvent.EvidenceStatus.SUBMITTED;
+                events.add(new LearnerEvent.Evidence(learner, on, unit, status));
+            } else if (x.state() != 3) {
+                Role role = logged ? (FACILITATOR_LOG.equals(x.modname()) ? Role.FACILITATOR : Role.PARTICIPANT)
+                        : teacher ? Role.FACILITATOR : Role.PARTICIPANT;
+                events.add(new LearnerEvent.Attended(learner, on, unit, role));
+            }
+        }
     }
 
     private void grades(String unit, GradeItems items, Map<Long, String> learnerOf, List<LearnerEvent> events) {
