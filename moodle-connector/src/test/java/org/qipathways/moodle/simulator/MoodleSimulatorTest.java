@@ -285,6 +285,37 @@ class MoodleSimulatorTest {
         }
     }
 
+    // ---- progress --------------------------------------------------------------------------------
+
+    @Test
+    void activityCompletionListsEveryTrackedActivityWithMoodlesFieldsInMoodlesOrder() throws Exception {
+        SimulatedSite site = sim.site();
+        long user = site.addUser("jdoe", "Jane", "Doe", "jdoe@nhs.net");
+        long course = site.addCourse("Silver team session", "SLV-TEAM-1", 1);
+        site.enrol(user, course, SimulatedSite.STUDENT);
+        long attended = site.addActivity(course, "attendance", "Session 2026-03-04", 1);
+        long other = site.addActivity(course, "attendance", "Session 2026-03-11", 1);
+        site.completeActivity(attended, user, 1, 1_772_625_600L);
+
+        JsonNode r = call(sim, "core_completion_get_activities_completion_status", "courseid", Long.toString(course),
+                "userid", Long.toString(user));
+
+        List<String> fields = new ArrayList<>();
+        r.get("statuses").get(0).fieldNames().forEachRemaining(fields::add);
+        // core_completion_external::get_activities_completion_status_returns()
+        assertThat(fields).containsExactly("cmid", "modname", "instance", "state", "timecompleted", "tracking",
+                "overrideby", "valueused", "hascompletion", "isautomatic", "istrackeduser", "uservisible", "details");
+        assertThat(r.get("statuses")).hasSize(2);
+        assertThat(r.get("statuses").get(0).get("cmid").asLong()).isEqualTo(attended);
+        assertThat(r.get("statuses").get(0).get("state").asInt()).isEqualTo(1);
+        assertThat(r.get("statuses").get(0).get("timecompleted").asLong()).isEqualTo(1_772_625_600L);
+        assertThat(r.get("statuses").get(0).get("overrideby").isNull()).isTrue();
+        assertThat(r.get("statuses").get(0).get("isautomatic").asBoolean()).isFalse();
+        assertThat(r.get("statuses").get(1).get("cmid").asLong()).isEqualTo(other);
+        assertThat(r.get("statuses").get(1).get("state").asInt()).isZero();
+        assertThat(r.get("warnings")).isEmpty();
+    }
+
     // ---- bundling --------------------------------------------------------------------------------
 
     @Test
