@@ -184,8 +184,7 @@ final class DemoCommand implements Callable<Integer> {
     private static MoodleClient client(MoodleSimulator moodle) {
         // Batches as large as max_input_vars allows: the fewest requests.
         return MoodleClient.create(MoodleConfig.builder(moodle.url(), MoodleToken.of(moodle.token()))
-                .maxBatchSize(MoodleConfig.DEFAULT_MAX_INPUT_VARS)
-                .maxCallsPerBundle(MoodleConfig.DEFAULT_MAX_INPUT_VARS).build());
+                .maxBatchSize(MoodleConfig.DEFAULT_MAX_INPUT_VARS).build());
     }
 
     /** Certifies into an embedded SQLite register, started afresh so the demo tells the same story each run. */
