@@ -161,8 +161,6 @@ final class CohortFunctions {
         Db.Table members = s.db.table("cohort_members");
         return s.db.atomically(() -> {
             List<Object> warnings = new ArrayList<>();
-            java.util.Set<String> memberships = new java.util.HashSet<>();
-            members.all().forEach(r -> memberships.add(r.num("cohortid") + ":" + r.num("userid")));
             for (Map<String, Object> member : c.list("members")) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> ct = (Map<String, Object>) member.get("cohorttype");
@@ -180,20 +178,21 @@ final class CohortFunctions {
                     warnings.add(obj("warningcode", "1", "message", "invalid parameter: usertype=" + uType));
                     continue;
                 }
-                Db.Row cohort = cohorts.first(r -> cType.equals("id") ? Long.toString(r.id()).equals(cValue)
-                        : cValue.equals(r.str("idnumber"))).orElse(null);
+                Db.Row cohort = (cType.equals("id") ? cohorts.whereEquals("id", cValue) : cohorts.whereEquals("idnumber", cValue))
+                        .stream().findFirst().orElse(null);
                 if (cohort == null) {
                     warnings.add(obj("warningcode", "2", "message", "cohort " + cType + "=" + cValue + " not exists"));
                     continue;
                 }
                 Db.Row user = (uType.equals("id")
                         ? (ParamType.INT.accepts(uValue) ? users.get(Long.parseLong(uValue)) : java.util.Optional.<Db.Row>empty())
-                        : users.first(r -> uValue.equals(r.str("username")))).filter(r -> !r.flag("deleted")).orElse(null);
+                        : users.whereEquals("username", uValue).stream().findFirst()).filter(r -> !r.flag("deleted")).orElse(null);
                 if (user == null) {
                     warnings.add(obj("warningcode", "2", "message", "user " + uType + "=" + uValue + " not exists"));
                     continue;
                 }
-                if (!memberships.add(cohort.id() + ":" + user.id())) {
+                long cohortId = cohort.id();
+                if (members.whereEquals("userid", user.id()).stream().anyMatch(r -> r.num("cohortid") == cohortId)) {
                     warnings.add(obj("warningcode", "3", "message", "record already exists: cohort(" + cType + "="
                             + cValue + " " + uType + "=" + uValue + ")"));
                     continue;

@@ -86,47 +86,51 @@ public final class Db {
         }
 
         /**
-         * Rows by the text of one column's value, per column asked about, each list in id order. Kept
-         * up to date on every insert, change and delete (handlers look rows up while they write, e.g.
-         * a user's enrolments while enrolling a thousand users), rebuilt only after a rollback.
+         * Rows by the text of one column's value (or of its lower case), per column asked about, each
+         * list in id order. Kept up to date on every insert, change and delete (handlers look rows up
+         * while they write, e.g. a user's enrolments while enrolling a thousand users), rebuilt only
+         * after a rollback.
          */
-        private final Map<String, Map<String, List<Row>>> indexes = new java.util.HashMap<>();
+        private final Map<String, Index> indexes = new java.util.HashMap<>();
 
-        /** The rows whose {@code column} has {@code value} (compared as text), in id order, through an index. */
-        public List<Row> whereEquals(String column, Object value) {
-            Map<String, List<Row>> index = indexes.computeIfAbsent(column, c -> {
-                Map<String, List<Row>> m = new java.util.HashMap<>();
-                for (Row r : rows.values()) {
-                    m.computeIfAbsent(key(r.get(c)), k -> new ArrayList<>()).add(r);
+        private final class Index {
+            final String column;
+            final boolean folded;
+            final Map<String, List<Row>> rows = new java.util.HashMap<>();
+
+            Index(String column, boolean folded) {
+                this.column = column;
+                this.folded = folded;
+                for (Row r : Table.this.rows.values()) {
+                    add(r);
                 }
-                return m;
-            });
-            return List.copyOf(index.getOrDefault(key(value), List.of()));
-        }
-
-        private static String key(Object value) {
-            return String.valueOf(value);
-        }
-
-        void changing(Row r) {
-            if (undo != null && rows.get(r.id()) == r) {
-                undo.computeIfAbsent(r.id(), id -> r.copy());
             }
-        }
 
-        /** Moves a row whose {@code column} changed from {@code before} to {@code after} within that column's index. */
-        void reindex(Row r, String column, Object before, Object after) {
-            Map<String, List<Row>> index = indexes.get(column);
-            if (index == null || rows.get(r.id()) != r || key(before).equals(key(after))) {
-                return;
+            String key(Object value) {
+                String text = String.valueOf(value);
+                return folded ? text.toLowerCase(java.util.Locale.ROOT) : text;
             }
-            unindex(index, key(before), r);
-            insertSorted(index.computeIfAbsent(key(after), k -> new ArrayList<>()), r);
-        }
 
-        private static void unindex(Map<String, List<Row>> index, String key, Row r) {
-            List<Row> list = index.get(key);
-            if (list != null) {
+            List<Row> get(Object value) {
+                return List.copyOf(rows.getOrDefault(key(value), List.of()));
+            }
+
+            void add(Row r) {
+                List<Row> list = rows.computeIfAbsent(key(r.get(column)), k -> new ArrayList<>());
+                // rows mostly arrive in id order, so this is usually an append
+                int i = list.size();
+                while (i > 0 && list.get(i - 1).id() > r.id()) {
+                    i--;
+                }
+                list.add(i, r);
+            }
+
+            void remove(Row r, Object value) {
+                String key = key(value);
+                List<Row> list = rows.get(key);
+                if (list == null) {
+                    return;
+                }
                 // by id (the list is in id order), not equals(), which would compare rows column by column
                 int lo = 0;
                 int hi = list.size() - 1;
@@ -143,18 +147,38 @@ public final class Db {
                     }
                 }
                 if (list.isEmpty()) {
-                    index.remove(key);
+                    rows.remove(key);
                 }
             }
         }
 
-        /** Rows mostly arrive in id order, so this is usually an append. */
-        private static void insertSorted(List<Row> list, Row r) {
-            int i = list.size();
-            while (i > 0 && list.get(i - 1).id() > r.id()) {
-                i--;
+        /** The rows whose {@code column} has {@code value} (compared as text), in id order, through an index. */
+        public List<Row> whereEquals(String column, Object value) {
+            return indexes.computeIfAbsent(column, c -> new Index(c, false)).get(value);
+        }
+
+        /** The rows whose {@code column} has {@code value} compared as text ignoring case, as MySQL compares by default. */
+        public List<Row> whereEqualsIgnoringCase(String column, Object value) {
+            return indexes.computeIfAbsent("lower(" + column + ")", c -> new Index(column, true)).get(value);
+        }
+
+        void changing(Row r) {
+            if (undo != null && rows.get(r.id()) == r) {
+                undo.computeIfAbsent(r.id(), id -> r.copy());
             }
-            list.add(i, r);
+        }
+
+        /** Moves a row whose {@code column} changed from {@code before} to {@code after} within that column's indexes. */
+        void reindex(Row r, String column, Object before, Object after) {
+            if (rows.get(r.id()) != r) {
+                return;
+            }
+            for (Index index : indexes.values()) {
+                if (index.column.equals(column) && !index.key(before).equals(index.key(after))) {
+                    index.remove(r, before);
+                    index.add(r);
+                }
+            }
         }
 
         private void add(long id, Row r) {
@@ -163,15 +187,14 @@ public final class Db {
             }
             r.owner = this;
             rows.put(id, r);
-            indexes.forEach((column, index) -> insertSorted(index.computeIfAbsent(key(r.get(column)),
-                    k -> new ArrayList<>()), r));
+            indexes.values().forEach(index -> index.add(r));
         }
 
         private void removing(Row r) {
             if (undo != null) {
                 undo.computeIfAbsent(r.id(), id -> r.copy());
             }
-            indexes.forEach((column, index) -> unindex(index, key(r.get(column)), r));
+            indexes.values().forEach(index -> index.remove(r, r.get(index.column)));
             r.owner = null;
         }
 

@@ -116,15 +116,6 @@ final class UserFunctions {
         Db.Table users = s.db.table("user");
         return s.db.atomically(() -> {
             List<Object> created = new ArrayList<>();
-            // looked up once per call, not once per user: batches of a thousand users meet sites of ten thousand
-            java.util.Set<String> usernames = new java.util.HashSet<>();
-            java.util.Set<String> emails = new java.util.HashSet<>();
-            for (Db.Row r : users.all()) {
-                usernames.add(r.str("username"));
-                if (!r.flag("deleted") && r.str("email") != null) {
-                    emails.add(r.str("email").toLowerCase(Locale.ROOT));
-                }
-            }
             for (Map<String, Object> u : c.list("users")) {
                 for (String field : new String[] {"username", "firstname", "lastname"}) {
                     if (text(u, field).isBlank()) {
@@ -132,7 +123,7 @@ final class UserFunctions {
                     }
                 }
                 String username = text(u, "username");
-                if (usernames.contains(username)) {
+                if (!users.whereEquals("username", username).isEmpty()) {
                     throw WsError.invalidParameter("Username already exists: " + username);
                 }
                 String auth = text(u, "auth");
@@ -149,7 +140,8 @@ final class UserFunctions {
                 if (!EMAIL.matcher(email).matches()) {
                     throw WsError.invalidParameter("Email address is invalid: " + email);
                 }
-                if (!s.allowAccountsSameEmail && emails.contains(email.toLowerCase(Locale.ROOT))) {
+                if (!s.allowAccountsSameEmail && users.whereEqualsIgnoringCase("email", email).stream()
+                        .anyMatch(r -> !r.flag("deleted"))) {
                     throw WsError.invalidParameter("Email address already exists: " + email);
                 }
                 if (internal && password != null && !password.isEmpty() && !createPassword && s.passwordPolicy) {
@@ -166,8 +158,6 @@ final class UserFunctions {
                 }
                 row.put("timecreated", s.now());
                 long id = users.insert(row);
-                usernames.add(username);
-                emails.add(email.toLowerCase(Locale.ROOT));
                 s.context(Site.CONTEXT_USER, id);
                 saveCustomFields(s, id, u);
                 created.add(obj("id", id, "username", username));
