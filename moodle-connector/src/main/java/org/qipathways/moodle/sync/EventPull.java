@@ -70,7 +70,7 @@ public final class EventPull {
     private static final Logger LOG = LoggerFactory.getLogger(EventPull.class);
     private static final Set<String> TEACHER_ROLES = Set.of("editingteacher", "teacher");
     /** Per-user calls read at a time (see {@link #inSlices}). */
-    private static final int SLICE = 5_000;
+    private static final int SLICE = 2_000;
 
     private final MoodleClient client;
     private final SyncOptions options;
