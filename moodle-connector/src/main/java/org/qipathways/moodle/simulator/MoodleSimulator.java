@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -207,16 +208,20 @@ public final class MoodleSimulator implements AutoCloseable {
                     return;
                 }
             }
-            String reply = dispatcher.rest(merged);
+            byte[] reply = dispatcher.rest(merged);
             if (fault instanceof Fault.DropConnection) {
                 return;
             }
+            boolean xml = reply.length > 0 && reply[0] == '<';
             if (fault instanceof Fault.TruncatedJson) {
-                reply = reply.substring(0, reply.length() / 2);
+                reply = Arrays.copyOf(reply, reply.length / 2);   // JSON replies are ASCII: no character is cut
             } else if (fault instanceof Fault.PhpWarning) {
-                reply = WARNING + reply;
+                byte[] warning = WARNING.getBytes(StandardCharsets.UTF_8);
+                byte[] both = Arrays.copyOf(warning, warning.length + reply.length);
+                System.arraycopy(reply, 0, both, warning.length, reply.length);
+                reply = both;
             }
-            send(ex, 200, reply.startsWith("<?xml") ? "application/xml; charset=utf-8" : "application/json", reply);
+            send(ex, 200, xml ? "application/xml; charset=utf-8" : "application/json", reply);
         }
     }
 
@@ -234,7 +239,10 @@ public final class MoodleSimulator implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String type, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        send(ex, status, type, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] bytes) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "private, must-revalidate, pre-check=0, post-check=0, max-age=0");
         ex.getResponseHeaders().set("Access-Control-Allow-Origin", "*");

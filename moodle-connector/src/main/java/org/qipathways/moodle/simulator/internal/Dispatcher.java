@@ -32,8 +32,11 @@ public final class Dispatcher {
         this.site = site;
     }
 
-    /** The reply body for one REST request ({@code $_GET} and {@code $_POST} merged, POST winning). */
-    public String rest(PhpArray request) {
+    /**
+     * The reply body for one REST request ({@code $_GET} and {@code $_POST} merged, POST winning),
+     * as UTF-8: written straight to bytes, since bundled replies run to megabytes.
+     */
+    public byte[] rest(PhpArray request) {
         // as set_rest_format(): anything but json means XML
         boolean json = "json".equals(stringOf(request.get("moodlewsrestformat")));
         String token = stringOf(request.get("wstoken"));
@@ -48,10 +51,10 @@ public final class Dispatcher {
             try {
                 authenticate(token);
                 Object result = run(function, params);
-                return json ? json(result) : xml(new WsError("moodle_exception", "xmlnotsimulated",
-                        "The Moodle simulator answers results in JSON only: send moodlewsrestformat=json", null));
+                return json ? jsonBytes(result) : utf8(xml(new WsError("moodle_exception", "xmlnotsimulated",
+                        "The Moodle simulator answers results in JSON only: send moodlewsrestformat=json", null)));
             } catch (WsError e) {
-                return json ? json(e.toRest(site.debugging)) : xml(e);
+                return json ? jsonBytes(e.toRest(site.debugging)) : utf8(xml(e));
             }
         }
     }
@@ -150,6 +153,18 @@ public final class Dispatcher {
             response.put("exception", json(e.toBundled(site.debugging)));
         }
         return response;
+    }
+
+    private static byte[] jsonBytes(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String json(Object value) {
