@@ -2,12 +2,13 @@ package org.qipathways.moodle;
 
 import static org.qipathways.moodle.MoodleFunction.*;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -143,8 +144,11 @@ public final class MoodleCall<T> {
      * is not JSON, and {@link com.fasterxml.jackson.databind.DatabindException} or
      * {@link IllegalArgumentException} when it does not have the result's shape.
      */
-    T decodeText(String json) throws JsonProcessingException {
-        return textReader != null ? textReader.readValue(json) : decoder.apply(Json.MAPPER.readTree(json));
+    T decodeText(String json) throws IOException {
+        // as UTF-8 bytes: Jackson's byte parser reads about twice as fast as its text parser, more than
+        // paying for the copy
+        return textReader != null ? textReader.readValue(json.getBytes(StandardCharsets.UTF_8))
+                : decoder.apply(Json.MAPPER.readTree(json));
     }
 
     @Override

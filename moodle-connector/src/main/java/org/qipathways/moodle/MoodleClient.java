@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -448,7 +450,7 @@ public final class MoodleClient implements AutoCloseable {
     // ---- requests --------------------------------------------------------------------------------
 
     private JsonNode request(MoodleFunction function, boolean repeatable, ObjectNode args) {
-        String body = transport.post(function.wsName(), repeatable, Form.flatten(args));
+        byte[] body = transport.post(function.wsName(), repeatable, Form.flatten(args));
         return replies.read(function.wsName(), body);
     }
 
@@ -798,6 +800,9 @@ public final class MoodleClient implements AutoCloseable {
             throw shapeProblem(call, new IllegalArgumentException(e.getOriginalMessage(), e));
         } catch (IllegalArgumentException e) {
             throw shapeProblem(call, e);
+        } catch (IOException e) {
+            // reading an array in memory has no other failure
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +45,34 @@ public final class Replies {
 
     /** The JSON result of {@code function} in {@code body}: a {@link NullNode} for functions that return nothing. */
     public JsonNode read(String function, String body) {
-        JsonNode node = parse(function, body);
+        return checked(function, parse(function, body));
+    }
+
+    /**
+     * As {@link #read(String, String)}, from the reply's UTF-8 bytes: parsed as they are when they
+     * hold exactly one JSON object or array (bundled replies run to megabytes, and Jackson reads
+     * bytes about twice as fast as text); anything else is read as text, with the same diagnosis.
+     */
+    public JsonNode read(String function, byte[] body) {
+        int start = 0;
+        while (start < body.length && (body[start] == ' ' || body[start] == '\n' || body[start] == '\r'
+                || body[start] == '\t')) {
+            start++;
+        }
+        if (start < body.length && (body[start] == '{' || body[start] == '[')) {
+            try (JsonParser p = Json.MAPPER.getFactory().createParser(body, start, body.length - start)) {
+                JsonNode node = Json.MAPPER.readTree(p);
+                if (node != null && p.nextToken() == null) {   // nothing but white space after it
+                    return checked(function, node);
+                }
+            } catch (IOException e) {
+                // not one complete JSON value: the text path says what is wrong
+            }
+        }
+        return read(function, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private JsonNode checked(String function, JsonNode node) {
         if (node.isObject() && node.has("exception") && (node.has("errorcode") || node.has("message"))) {
             throw error(function, node.path("exception").asText(null), node);
         }

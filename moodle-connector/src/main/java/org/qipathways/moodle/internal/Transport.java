@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,10 +120,11 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
-     * Calls {@code function} with {@code args} and returns the body of the HTTP 200 reply.
+     * Calls {@code function} with {@code args} and returns the body of the HTTP 200 reply, as sent
+     * (Moodle's replies are UTF-8).
      * {@code repeatable}: whether the request may be sent again after it may have reached Moodle.
      */
-    public String post(String function, boolean repeatable, List<Form.Param> args) {
+    public byte[] post(String function, boolean repeatable, List<Form.Param> args) {
         List<Form.Param> params = new ArrayList<>(args.size() + RESERVED_VARS);
         params.add(new Form.Param("wstoken", token.reveal()));
         params.add(new Form.Param("wsfunction", function));
@@ -165,8 +167,8 @@ public final class Transport implements AutoCloseable {
     }
 
     /** The result of one attempt: a body, or a failure that may be retried. */
-    private record Outcome(String body, MoodleTransportException failure, boolean retryable, Duration retryAfter) {
-        static Outcome ok(String body) {
+    private record Outcome(byte[] body, MoodleTransportException failure, boolean retryable, Duration retryAfter) {
+        static Outcome ok(byte[] body) {
             return new Outcome(body, null, false, null);
         }
 
@@ -191,7 +193,7 @@ public final class Transport implements AutoCloseable {
                     false, null);
         }
         int status;
-        String text;
+        byte[] body;
         String location;
         String retryAfter;
         try (Response response = http.newCall(request).execute()) {
@@ -199,16 +201,16 @@ public final class Transport implements AutoCloseable {
             location = response.header("Location");
             retryAfter = response.header("Retry-After");
             ResponseBody b = response.body();
-            text = b == null ? "" : b.string();
+            body = b == null ? new byte[0] : b.bytes();
         } catch (IOException e) {
             return ioFailure(function, e, attempt);
         } finally {
             inFlight.release();
         }
         if (status == 200) {
-            return Outcome.ok(text);
+            return Outcome.ok(body);
         }
-        return Outcome.failed(statusFailure(function, status, text, location, attempt),
+        return Outcome.failed(statusFailure(function, status, new String(body, StandardCharsets.UTF_8), location, attempt),
                 status == 429 || status >= 500, parseRetryAfter(retryAfter));
     }
 

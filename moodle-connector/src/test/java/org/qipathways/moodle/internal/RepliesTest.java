@@ -117,4 +117,35 @@ class RepliesTest {
             assertThat(e.debugInfo()).contains("[redacted]");
         });
     }
+
+    /** The client reads replies as bytes: every body above must give the same result or the same error as text. */
+    @Test
+    void bytesAreReadExactlyAsTheSameText() {
+        String[] bodies = {
+            "[{\"id\":4,\"username\":\"jdoe\"}]", "null", "  {\"warnings\":[]}\n", "",
+            "{\"exception\":\"moodle_exception\",\"errorcode\":\"invalidtoken\",\"message\":\"Invalid token\"}",
+            "<!DOCTYPE html><html><head><title>Log in to the site</title></head><body></body></html>",
+            "<br />\n<b>Warning</b>: x<br />\n[{\"id\":4}]", "{\"id\":4}\n<b>Notice</b>: late", "{\"id\":4}{\"id\":5}",
+            "[{\"id\":4,\"username\":\"jd", "<?xml version=\"1.0\"?><RESPONSE/>",
+            "[{\"firstname\":\"Zoë\",\"lastname\":\"Ó Briain\"}]", "[{\"firstname\":\"Zo\\u00eb\"}]"};
+        for (String body : bodies) {
+            for (Replies replies : new Replies[] {strict, new Replies(TOKEN, true)}) {
+                Object fromText;
+                Object fromBytes;
+                try {
+                    fromText = replies.read(F, body);
+                } catch (RuntimeException e) {
+                    fromText = e.getClass() + ": " + e.getMessage();
+                }
+                try {
+                    fromBytes = replies.read(F, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } catch (RuntimeException e) {
+                    fromBytes = e.getClass() + ": " + e.getMessage();
+                }
+                assertThat(fromBytes).as(body).isEqualTo(fromText);
+            }
+        }
+        assertThat(strict.read(F, "[{\"firstname\":\"Zoë\"}]".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .get(0).get("firstname").asText()).isEqualTo("Zoë");
+    }
 }
