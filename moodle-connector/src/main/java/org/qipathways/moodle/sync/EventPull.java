@@ -75,11 +75,35 @@ public final class EventPull {
     private final MoodleClient client;
     private final SyncOptions options;
     private final ZoneId zone;
+    private final Progress progress;
 
     public EventPull(MoodleClient client, SyncOptions options, ZoneId zone) {
+        this(client, options, zone, (what, done, total) -> { });
+    }
+
+    private EventPull(MoodleClient client, SyncOptions options, ZoneId zone, Progress progress) {
         this.client = Objects.requireNonNull(client, "client");
         this.options = Objects.requireNonNull(options, "options");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * How far a pull has got: per-user reads are the long part (tens of thousands of calls), so
+     * after each slice of them the pull says what it is reading, how many calls are done and how
+     * many there are. Called on the pulling thread.
+     * <pre>{@code
+     * pull.withProgress((what, done, total) -> System.err.printf("%s: %d of %d%n", what, done, total));
+     * }</pre>
+     */
+    @FunctionalInterface
+    public interface Progress {
+        void read(String what, int done, int total);
+    }
+
+    /** This pull, reporting its progress to {@code progress}. */
+    public EventPull withProgress(Progress progress) {
+        return new EventPull(client, options, zone, progress);
     }
 
     /** The events Moodle holds for the programme's learners, dated on or after {@code since} (null: all). */
@@ -130,7 +154,7 @@ public final class EventPull {
             }
         }
         Set<String> noCriteria = new LinkedHashSet<>();
-        inSlices(completionCalls, (offset, completions) -> {
+        inSlices("course completion", completionCalls, (offset, completions) -> {
             for (int i = 0; i < completions.size(); i++) {
                 MoodleResult<CourseCompletion> r = completions.get(i);
                 String unit = completionKeys.get(offset + i)[0];
@@ -154,7 +178,7 @@ public final class EventPull {
             }
         });
         noCriteria.forEach(u -> LOG.warn("the course of unit {} has no completion criteria: nothing to read", u));
-        inSlices(activityCalls, (offset, results) -> {
+        inSlices("activity completion", activityCalls, (offset, results) -> {
             List<ActivitiesCompletion> activities = ProgrammeSync.values(results);
             for (int i = 0; i < activities.size(); i++) {
                 String unit = activityKeys.get(offset + i)[0];
@@ -179,10 +203,11 @@ public final class EventPull {
      * a session course's reply lists every session it has run, so 20,000 learners' replies held at
      * once would take gigabytes where their events take megabytes.
      */
-    private <T> void inSlices(List<MoodleCall<T>> calls, SliceReader<T> reader) {
+    private <T> void inSlices(String what, List<MoodleCall<T>> calls, SliceReader<T> reader) {
         for (int from = 0; from < calls.size(); from += SLICE) {
             int to = Math.min(calls.size(), from + SLICE);
             reader.read(from, client.callAll(calls.subList(from, to)));
+            progress.read(what, to, calls.size());
         }
     }
 
@@ -246,8 +271,9 @@ public final class EventPull {
         }
         List<Long> users = new ArrayList<>(learnerOf.keySet());
         users.sort(null);
-        List<List<Plan>> plans = ProgrammeSync.values(client.callAll(users.stream().map(MoodleCall::listUserPlans).toList()));
-        List<Plan> all = plans.stream().flatMap(List::stream).toList();
+        List<Plan> all = new ArrayList<>();
+        inSlices("learning plans", users.stream().map(MoodleCall::listUserPlans).toList(),
+                (offset, plans) -> ProgrammeSync.values(plans).forEach(all::addAll));
         List<List<PlanCompetency>> comps = ProgrammeSync.values(client.callAll(all.stream()
                 .map(pl -> MoodleCall.listPlanCompetencies(pl.id())).toList()));
         Set<String> seen = new java.util.HashSet<>();

@@ -186,7 +186,10 @@ class EventPullTest {
 
             int start = sim.requests().size();
             long t0 = System.nanoTime();
-            List<LearnerEvent> pulled = new EventPull(client, options, ZoneOffset.UTC).pull(REFERENCE, null);
+            List<String> progress = new ArrayList<>();
+            List<LearnerEvent> pulled = new EventPull(client, options, ZoneOffset.UTC)
+                    .withProgress((what, done, total) -> progress.add(what + " " + done + "/" + total))
+                    .pull(REFERENCE, null);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             List<SimRequest> requests = sim.requests().subList(start, sim.requests().size());
 
@@ -203,6 +206,11 @@ class EventPullTest {
                     pulled.size(), requests.size(), byFunction, minimum, ms);
             // 10,000 course-completion and 10,000 plan reads, hundreds to a request, and a few bulk reads
             assertThat(requests.size()).isLessThanOrEqualTo(minimum + minimum / 5 + 10);
+            // the per-user reads report their progress slice by slice, up to all of them
+            assertThat(progress).containsExactly("course completion 2000/10000", "course completion 4000/10000",
+                    "course completion 6000/10000", "course completion 8000/10000", "course completion 10000/10000",
+                    "learning plans 2000/10000", "learning plans 4000/10000", "learning plans 6000/10000",
+                    "learning plans 8000/10000", "learning plans 10000/10000");
         }
     }
 }

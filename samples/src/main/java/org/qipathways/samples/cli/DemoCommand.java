@@ -95,6 +95,9 @@ final class DemoCommand implements Callable<Integer> {
 
     private PrintWriter o;
     private long mark;
+    private boolean terminal;
+    /** The width of the progress line on the terminal, to clear it. */
+    private int shown;
 
     @Override
     public Integer call() throws IOException {
@@ -102,6 +105,7 @@ final class DemoCommand implements Callable<Integer> {
             throw QipException.badInput("--learners must be at least 1");
         }
         o = spec.commandLine().getOut();
+        terminal = System.console() != null;
         LocalDate date = asOf.date();
         Programme programme = Programme.reference();
         o.printf(Locale.ROOT, "QI Pathways demo: %,d learners in a synthetic Yorkshire and the Humber region, as of %s%n%n",
@@ -133,14 +137,20 @@ final class DemoCommand implements Callable<Integer> {
             long scaleId = moodle.site().addScale(scale.name(), scale.levels().stream().map(ProficiencyLevel::name).toList());
             SyncOptions options = SyncOptions.defaults().withScaleId(scaleId);
             try (MoodleClient client = client(moodle)) {
+                showing("sync", "the programme, then " + String.format(Locale.ROOT, "%,d", learnerRows.rows().size())
+                        + " learners: accounts, cohorts and enrolments...");
                 SyncPlan synced = new ProgrammeSync(client, options).apply(programme)
                         .plus(new LearnerSync(client, options).apply(programme, learnerRows.rows(), LearnerSync.firstTierToDo(generatedStatuses)));
                 step("sync", "programme and learners into a simulated Moodle at " + moodle.url() + ": " + synced.summary()
                         + String.format(Locale.ROOT, ", %,d requests", client.requestCount()));
 
+                showing("pull", "recording the learners' activity in Moodle...");
                 SimulatorSeeder.seed(moodle.site(), programme, eventRows.rows());
                 int before = client.requestCount();
-                List<LearnerEvent> pulled = new ArrayList<>(new EventPull(client, options, ZoneOffset.UTC).pull(programme, null));
+                List<LearnerEvent> pulled = new ArrayList<>(new EventPull(client, options, ZoneOffset.UTC)
+                        .withProgress((what, done, total) -> showing("pull", String.format(Locale.ROOT,
+                                "reading %s: %,d of %,d per-user reads...", what, done, total)))
+                        .pull(programme, null));
                 step("pull", String.format(Locale.ROOT, "the activity recorded in Moodle back as %,d events in %,d requests",
                         pulled.size(), client.requestCount() - before));
 
@@ -240,9 +250,32 @@ final class DemoCommand implements Callable<Integer> {
     /** Prints one finished step with the time it took. */
     private void step(String name, String what) {
         long now = System.nanoTime();
+        showing(null);
         o.printf(Locale.ROOT, "  %-9s %s (%.2f s)%n", name, what, (now - mark) / 1e9);
         o.flush();
         mark = now;
+    }
+
+    /**
+     * On a terminal, what the step under way is doing, on one line of standard error rewritten in
+     * place and cleared when the step's line is printed; nothing when output goes to a file or pipe.
+     */
+    private void showing(String name, String what) {
+        showing(String.format(Locale.ROOT, "  %-9s %s", name, what));
+    }
+
+    private void showing(String line) {
+        if (!terminal) {
+            return;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.print("\r" + " ".repeat(shown) + "\r");
+        shown = 0;
+        if (line != null) {
+            err.print(line);
+            shown = line.length();
+        }
+        err.flush();
     }
 
     /** Learners per tier and status, with small-number control. */

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.qipathways.moodle.MoodleClient;
@@ -70,11 +71,20 @@ final class PullCommand implements Callable<Integer> {
         List<LearnerEvent> events;
         int requests;
         try (MoodleClient client = site.client(environment)) {
+            EventPull pull = new EventPull(client, site.syncOptions(), MoodleConnector.UK);
             if (System.console() != null) {
                 err.println("reading " + p.code() + " records from " + client.config().site() + "...");
                 err.flush();
+                // one line, rewritten in place: per-user reads run to tens of thousands of calls
+                pull = pull.withProgress((what, done, total) -> {
+                    err.printf(Locale.ROOT, "\r%s: %,d of %,d per-user reads", what, done, total);
+                    if (done == total) {
+                        err.println();
+                    }
+                    err.flush();
+                });
             }
-            events = new EventPull(client, site.syncOptions(), MoodleConnector.UK).pull(p, since);
+            events = pull.pull(p, since);
             requests = client.requestCount();
         } catch (MoodleException e) {
             throw QipException.failed("pull from " + site.moodle + " failed: " + e.getMessage(), e);

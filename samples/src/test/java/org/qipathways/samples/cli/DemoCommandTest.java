@@ -21,6 +21,8 @@ class DemoCommandTest {
     String run(String... args) {
         QipRun run = QipRun.qip(args);
         assertThat(run.exit()).as("exit code; stderr: %s", run.err()).isZero();
+        // progress is for terminals: output captured or piped gets none
+        assertThat(run.err()).doesNotContain("\r").doesNotContain("per-user reads");
         return run.out();
     }
 
