@@ -83,12 +83,17 @@ final class ReportCommand implements Callable<Integer> {
             throw QipException.badInput("--out " + out + " is a file; give a directory");
         }
         PrintWriter err = spec.commandLine().getErr();
+        boolean terminal = System.console() != null;
         long t0 = System.nanoTime();
         Programme p = programme.programme();
+        progress(terminal, err, "reading " + input.learners + " and " + input.events);
         List<LearnerRecord> records = input.read(p, err);
         LocalDate date = asOf.date();
+        progress(terminal, err, String.format(Locale.ROOT, "evaluating %,d learners as of %s and a year before",
+                records.size(), date));
         ReportInput data = ReportInput.evaluate(Evaluator.of(p), records, input.learnerRows, date);
         ProgressionReport report = ProgressionReport.of(data, disclosure);
+        progress(terminal, err, "writing " + out.resolve(ReportWriter.HTML_FILE) + " and its tables");
         List<Path> files;
         try {
             files = ReportWriter.write(report, out);
@@ -101,6 +106,14 @@ final class ReportCommand implements Callable<Integer> {
         err.println(disclosure.method());
         err.flush();
         return ExitCodes.OK;
+    }
+
+    /** On a terminal only: what the command is doing, since a million learners take a while. */
+    private static void progress(boolean terminal, PrintWriter err, String what) {
+        if (terminal) {
+            err.println(what + "...");
+            err.flush();
+        }
     }
 
     private Disclosure disclosure() {
