@@ -678,7 +678,11 @@ public final class MoodleClient implements AutoCloseable {
         }
     }
 
-    /** The calls being bundled, their arguments as JSON (written once), and their results so far. */
+    /**
+     * The calls being bundled, their arguments as JSON (written once), and their results so far.
+     * Arguments are written by the thread that cuts the bundles ({@link #bundleEnd}) before a
+     * bundle is handed to the pool, and only read there afterwards; results are set from the pool.
+     */
     private static final class Bundling<T> {
         final List<? extends MoodleCall<? extends T>> calls;
         final String[] arguments;
