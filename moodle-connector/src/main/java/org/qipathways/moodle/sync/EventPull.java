@@ -93,7 +93,7 @@ public final class EventPull {
      * after each slice of them the pull says what it is reading, how many calls are done and how
      * many there are. Called on the pulling thread.
      * <pre>{@code
-     * pull.withProgress((what, done, total) -> System.err.printf("%s: %d of %d%n", what, done, total));
+     * pull.withProgress((what, done, total) -> log.info("{}: {} of {} calls", what, done, total));
      * }</pre>
      */
     @FunctionalInterface
