@@ -1,16 +1,19 @@
 package org.qipathways.moodle;
 
+import static org.qipathways.moodle.CallFactory.args;
+import static org.qipathways.moodle.CallFactory.batch;
+import static org.qipathways.moodle.CallFactory.none;
+import static org.qipathways.moodle.CallFactory.of;
+import static org.qipathways.moodle.CallFactory.warnings;
 import static org.qipathways.moodle.MoodleFunction.*;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import org.qipathways.moodle.internal.Json;
 import org.qipathways.moodle.ws.ActivitiesCompletion;
@@ -107,11 +110,11 @@ public final class MoodleCall<T> {
     /** Reads the reply's JSON text straight into the result, for calls that need no tree; null otherwise. */
     private final ObjectReader textReader;
 
-    private MoodleCall(MoodleFunction function, ObjectNode arguments, Split split, Function<JsonNode, T> decoder) {
+    MoodleCall(MoodleFunction function, ObjectNode arguments, Split split, Function<JsonNode, T> decoder) {
         this(function, arguments, split, decoder, null);
     }
 
-    private MoodleCall(MoodleFunction function, ObjectNode arguments, Split split, Function<JsonNode, T> decoder,
+    MoodleCall(MoodleFunction function, ObjectNode arguments, Split split, Function<JsonNode, T> decoder,
             ObjectReader textReader) {
         this.function = function;
         this.arguments = arguments;
@@ -467,46 +470,5 @@ public final class MoodleCall<T> {
     public static MoodleCall<GradeItems> gradeItems(long courseId, long userId) {
         return of(GRADEREPORT_USER_GET_GRADE_ITEMS, args("courseid", courseId, "userid", userId),
                 new TypeReference<GradeItems>() { });
-    }
-
-    // ---- building --------------------------------------------------------------------------------
-
-    /** Named arguments in order; null values are left out, as Moodle then applies its default. */
-    private static ObjectNode args(Object... namesAndValues) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            Object value = namesAndValues[i + 1];
-            if (value != null) {
-                node.set((String) namesAndValues[i], Json.MAPPER.valueToTree(value));
-            }
-        }
-        return node;
-    }
-
-    private static <T> MoodleCall<T> of(MoodleFunction f, ObjectNode args, TypeReference<T> type) {
-        return new MoodleCall<>(f, args, null, reader(type), Json.MAPPER.readerFor(type));
-    }
-
-    private static <T> MoodleCall<T> batch(MoodleFunction f, ObjectNode args, Split split, TypeReference<T> type) {
-        Objects.requireNonNull(args.get(split.array()), split.array());
-        return new MoodleCall<>(f, args, split, reader(type));
-    }
-
-    private static MoodleCall<List<MoodleWarning>> warnings(MoodleFunction f, ObjectNode args, String array) {
-        JavaType warnings = Json.MAPPER.getTypeFactory().constructType(new TypeReference<List<MoodleWarning>>() { });
-        return new MoodleCall<>(f, args, new Split(array, array, Merge.WARNINGS, null, null), reply -> {
-            // sites before the per-item update answer null
-            JsonNode w = reply == null ? null : reply.get("warnings");
-            return w == null || w.isNull() ? List.of() : Json.MAPPER.convertValue(w, warnings);
-        });
-    }
-
-    private static MoodleCall<Void> none(MoodleFunction f, ObjectNode args, String array) {
-        return new MoodleCall<>(f, args, new Split(array, array, Merge.NONE, null, null), reply -> null);
-    }
-
-    private static <T> Function<JsonNode, T> reader(TypeReference<T> type) {
-        JavaType javaType = Json.MAPPER.getTypeFactory().constructType(type);
-        return reply -> Json.MAPPER.convertValue(reply, javaType);
     }
 }
