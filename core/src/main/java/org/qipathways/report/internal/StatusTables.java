@@ -1,0 +1,155 @@
+package org.qipathways.report.internal;
+
+import static org.qipathways.report.internal.ReportBuilder.NOT_IN_LEARNERS;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.qipathways.programme.Tier;
+import org.qipathways.progress.Progress;
+import org.qipathways.progress.TierStatus;
+import org.qipathways.record.Learner;
+import org.qipathways.report.Disclosure;
+import org.qipathways.report.ProgressionReport;
+import org.qipathways.report.ReportTable;
+import org.qipathways.report.ReportTable.Column;
+import org.qipathways.report.ReportTable.Row;
+
+/**
+ * The report's tables of learners by tier status: the funnel (each status on each tier, on the
+ * report date and a year before it) and the same counts by organisation, ICB or region, staff
+ * group and Agenda for Change band, each group's counts passed through the disclosure control
+ * together with their totals.
+ */
+final class StatusTables extends ReportTables {
+
+    StatusTables(ReportBuilder b) {
+        super(b);
+    }
+
+    // ---- the funnel ----
+
+    private static final TierStatus[] FUNNEL_ORDER = {TierStatus.ACHIEVED, TierStatus.IN_PROGRESS, TierStatus.LAPSED,
+            TierStatus.REVOKED, TierStatus.NOT_STARTED};
+    /** A status's column in {@link #FUNNEL_ORDER}, by ordinal. */
+    private static final int[] FUNNEL_COLUMN = new int[TierStatus.values().length];
+
+    static {
+        for (int i = 0; i < FUNNEL_ORDER.length; i++) {
+            FUNNEL_COLUMN[FUNNEL_ORDER[i].ordinal()] = i;
+        }
+    }
+
+    ReportTable funnel(LocalDate before, List<ProgressionReport.FunnelBar> bars) {
+        List<Row> rows = new ArrayList<>();
+        for (int t = 0; t < tiers.size(); t++) {
+            Long[] held = new Long[2];
+            for (int when = 0; when < 2; when++) {
+                List<Progress> progress = when == 0 ? in.now() : in.yearAgo();
+                long[] c = new long[FUNNEL_ORDER.length + 1];
+                for (Progress p : progress) {
+                    c[FUNNEL_COLUMN[p.tiers().get(t).status().ordinal()]]++;
+                }
+                c[FUNNEL_ORDER.length] = progress.size();
+                String[] pub = d.publish(new long[][] {c}, Disclosure.Totals.LAST_COLUMN)[0];
+                List<String> cells = new ArrayList<>();
+                cells.add(tiers.get(t).title());
+                cells.add((when == 0 ? in.asOf() : before).toString());
+                cells.add(pub[0]);
+                cells.add(rate(pub[0], c[0], c[FUNNEL_ORDER.length]));
+                cells.addAll(Arrays.asList(pub).subList(1, pub.length));
+                rows.add(new Row(cells, false));
+                held[when] = published(pub[0]);
+            }
+            bars.add(new ProgressionReport.FunnelBar(tiers.get(t).title(), held[0], held[1]));
+        }
+        List<Column> cols = List.of(label("Tier"), label("As of"), number("Achieved (held)"), number("% achieved"),
+                number("In progress"), number("Lapsed"), number("Revoked"), number("Not started"), number("Learners"));
+        return new ReportTable("funnel", "The funnel: learners at each tier, now and a year ago",
+                "Learners by status on each tier on the report date and a year before it. Achieved means held on that"
+                        + " date; lapsed, achieved but its validity ended; in progress, some of the tier's requirements met;"
+                        + " % achieved is of all learners.", cols, rows);
+    }
+
+    // ---- by organisation, ICB, staff group, band ----
+
+    ReportTable byGroup(String id, String title, String groupName, Function<Learner, String> key,
+                                Comparator<String> order, String missing) {
+        int width = 1 + 2 * tiers.size();
+        Map<String, long[]> groups = new HashMap<>();
+        long[] all = new long[width];
+        for (Progress p : in.now()) {
+            Learner l = learnerById.get(p.learnerId());
+            String g = l == null ? NOT_IN_LEARNERS : key.apply(l);
+            if (g == null) {
+                g = missing;
+            }
+            long[] c = groups.computeIfAbsent(g, k -> new long[width]);
+            c[0]++;
+            all[0]++;
+            for (int t = 0; t < tiers.size(); t++) {
+                TierStatus s = p.tiers().get(t).status();
+                int at = s == TierStatus.ACHIEVED ? 1 + 2 * t : s == TierStatus.IN_PROGRESS ? 2 + 2 * t : -1;
+                if (at > 0) {
+                    c[at]++;
+                    all[at]++;
+                }
+            }
+        }
+        List<String> names = new ArrayList<>(groups.keySet());
+        names.sort(Comparator.comparing(StatusTables::isPlaceholder).thenComparing(order));
+        long[][] matrix = new long[names.size() + 1][];
+        for (int i = 0; i < names.size(); i++) {
+            matrix[i] = groups.get(names.get(i));
+        }
+        matrix[names.size()] = all;
+        String[][] pub = d.publish(matrix, Disclosure.Totals.LAST_ROW);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i <= names.size(); i++) {
+            List<String> cells = new ArrayList<>();
+            cells.add(i < names.size() ? names.get(i) : "All learners");
+            cells.add(pub[i][0]);
+            for (int t = 0; t < tiers.size(); t++) {
+                cells.add(pub[i][1 + 2 * t]);
+                cells.add(rate(pub[i][1 + 2 * t], matrix[i][1 + 2 * t], matrix[i][0]));
+                cells.add(pub[i][2 + 2 * t]);
+            }
+            rows.add(new Row(cells, i == names.size()));
+        }
+        List<Column> cols = new ArrayList<>();
+        cols.add(label(groupName));
+        cols.add(number("Learners"));
+        for (Tier t : tiers) {
+            cols.add(new Column(t.title(), "achieved", true));
+            cols.add(new Column(t.title(), "% achieved", true));
+            cols.add(new Column(t.title(), "in progress", true));
+        }
+        return new ReportTable(id, title, "Learners holding each tier (achieved) and part-way through it (in progress) on "
+                + in.asOf() + ", with the share of the group's learners holding it.", cols, rows);
+    }
+
+    private static boolean isPlaceholder(String group) {
+        return group.startsWith("(");
+    }
+
+    /** Agenda for Change bands in pay order: 1..7, 8a..8d, 9. */
+    static int compareBands(String a, String b) {
+        return Double.compare(bandRank(a), bandRank(b)) != 0 ? Double.compare(bandRank(a), bandRank(b)) : a.compareTo(b);
+    }
+
+    private static double bandRank(String band) {
+        if (band.length() == 2 && band.charAt(0) == '8') {
+            return 8 + (band.charAt(1) - 'a' + 1) / 10.0;
+        }
+        try {
+            return Integer.parseInt(band);
+        } catch (NumberFormatException e) {
+            return Double.MAX_VALUE;
+        }
+    }
+}
