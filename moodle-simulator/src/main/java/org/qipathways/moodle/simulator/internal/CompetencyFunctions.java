@@ -1,5 +1,15 @@
 package org.qipathways.moodle.simulator.internal;
 
+import static org.qipathways.moodle.simulator.internal.Competencies.CONTEXT;
+import static org.qipathways.moodle.simulator.internal.Competencies.competency;
+import static org.qipathways.moodle.simulator.internal.Competencies.competencyRow;
+import static org.qipathways.moodle.simulator.internal.Competencies.context;
+import static org.qipathways.moodle.simulator.internal.Competencies.contextName;
+import static org.qipathways.moodle.simulator.internal.Competencies.contexts;
+import static org.qipathways.moodle.simulator.internal.Competencies.frameworkRow;
+import static org.qipathways.moodle.simulator.internal.Competencies.page;
+import static org.qipathways.moodle.simulator.internal.Competencies.requireEnabled;
+import static org.qipathways.moodle.simulator.internal.Competencies.sorted;
 import static org.qipathways.moodle.simulator.internal.Desc.def;
 import static org.qipathways.moodle.simulator.internal.Desc.many;
 import static org.qipathways.moodle.simulator.internal.Desc.optional;
@@ -9,7 +19,6 @@ import static org.qipathways.moodle.simulator.internal.Functions.num;
 import static org.qipathways.moodle.simulator.internal.Functions.obj;
 import static org.qipathways.moodle.simulator.internal.Functions.text;
 import static org.qipathways.moodle.simulator.internal.ParamType.ALPHA;
-import static org.qipathways.moodle.simulator.internal.ParamType.ALPHANUM;
 import static org.qipathways.moodle.simulator.internal.ParamType.ALPHANUMEXT;
 import static org.qipathways.moodle.simulator.internal.ParamType.BOOL;
 import static org.qipathways.moodle.simulator.internal.ParamType.INT;
@@ -19,14 +28,15 @@ import static org.qipathways.moodle.simulator.internal.ParamType.TEXT;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Competency frameworks, competencies, course competencies, learning-plan templates and plans
- * (ws-reference.md 2.7). One object per call; every call first checks that competencies are enabled.
+ * Competency frameworks and the competencies in them (ws-reference.md 2.7). One object per call;
+ * every call first checks that competencies are enabled. Course competencies are in
+ * {@link CourseCompetencyFunctions}, learning-plan templates and plans in {@link PlanFunctions}, what
+ * they share in {@link Competencies}.
  */
 final class CompetencyFunctions {
 
@@ -41,7 +51,6 @@ final class CompetencyFunctions {
     }
 
     static void register(Functions.Registry r) {
-        Desc context = single("contextid", def(INT, 0L), "contextlevel", def(ALPHANUM, ""), "instanceid", def(INT, 0L));
         r.add("core_competency_create_competency_framework", single("competencyframework", single(
                 "shortname", required(TEXT),
                 "idnumber", required(RAW),
@@ -77,7 +86,7 @@ final class CompetencyFunctions {
                 "order", def(ALPHA, ""),
                 "skip", def(INT, 0L),
                 "limit", def(INT, 0L),
-                "context", context,
+                "context", CONTEXT,
                 "includes", def(ALPHA, "children"),
                 "onlyvisible", def(BOOL, false),
                 "query", def(RAW, "")), CompetencyFunctions::listFrameworks);
@@ -127,64 +136,6 @@ final class CompetencyFunctions {
                 "limit", def(INT, 0L)), CompetencyFunctions::listCompetencies);
         r.add("core_competency_set_parent_competency", single("competencyid", required(INT), "parentid", required(INT)),
                 CompetencyFunctions::setParent);
-        r.add("core_competency_add_competency_to_course", single("courseid", required(INT), "competencyid", required(INT)),
-                CompetencyFunctions::addToCourse);
-        r.add("core_competency_remove_competency_from_course", single("courseid", required(INT), "competencyid",
-                required(INT)), CompetencyFunctions::removeFromCourse);
-        r.add("core_competency_list_course_competencies", single("id", required(INT)),
-                CompetencyFunctions::listCourseCompetencies);
-        r.add("core_competency_set_course_competency_ruleoutcome", single("coursecompetencyid", required(INT),
-                "ruleoutcome", required(INT)), CompetencyFunctions::setRuleOutcome);
-        r.add("core_competency_update_course_competency_settings", single("courseid", required(INT),
-                "settings", single("pushratingstouserplans", required(BOOL))), CompetencyFunctions::updateSettings);
-        r.add("core_competency_create_template", single("template", single(
-                "shortname", required(TEXT),
-                "description", def(RAW, ""),
-                "descriptionformat", def(INT, 1L),
-                "duedate", def(INT, 0L),
-                "visible", def(BOOL, true),
-                "contextid", optional(INT),
-                "contextlevel", optional(ALPHA),
-                "instanceid", optional(INT),
-                "timecreated", optional(INT),
-                "timemodified", optional(INT),
-                "usermodified", optional(INT))), CompetencyFunctions::createTemplate);
-        r.add("core_competency_read_template", single("id", required(INT)),
-                c -> template(c.site, templateRow(c.site, c.num("id"))));
-        r.add("core_competency_update_template", single("template", single(
-                "id", required(INT),
-                "shortname", optional(TEXT),
-                "description", optional(RAW),
-                "descriptionformat", optional(INT),
-                "duedate", optional(INT),
-                "visible", optional(BOOL),
-                "timecreated", optional(INT),
-                "timemodified", optional(INT),
-                "usermodified", optional(INT))), CompetencyFunctions::updateTemplate);
-        r.add("core_competency_list_templates", single(
-                "sort", def(ALPHANUMEXT, ""),
-                "order", def(ALPHA, ""),
-                "skip", def(INT, 0L),
-                "limit", def(INT, 0L),
-                "context", context,
-                "includes", def(ALPHA, "children"),
-                "onlyvisible", def(BOOL, false)), CompetencyFunctions::listTemplates);
-        r.add("core_competency_add_competency_to_template", single("templateid", required(INT), "competencyid",
-                required(INT)), CompetencyFunctions::addToTemplate);
-        r.add("core_competency_remove_competency_from_template", single("templateid", required(INT), "competencyid",
-                required(INT)), CompetencyFunctions::removeFromTemplate);
-        r.add("core_competency_list_competencies_in_template", single("id", required(INT)),
-                CompetencyFunctions::listInTemplate);
-        r.add("core_competency_list_user_plans", single("userid", required(INT)), CompetencyFunctions::listUserPlans);
-        r.add("core_competency_list_plan_competencies", single("id", required(INT)),
-                CompetencyFunctions::listPlanCompetencies);
-    }
-
-    /** {@code api::require_enabled}. */
-    static void requireEnabled(Site s) {
-        if (!s.competenciesEnabled) {
-            throw WsError.moodle("competenciesarenotenabled", "Competencies are not enabled on this site.");
-        }
     }
 
     // ---- frameworks ------------------------------------------------------------------------------
@@ -442,260 +393,7 @@ final class CompetencyFunctions {
         competency.put("ruleconfig", null);
     }
 
-    // ---- course competencies ---------------------------------------------------------------------
-
-    private static Object addToCourse(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        long courseId = c.num("courseid");
-        s.db.table("course").mustGet(courseId);
-        Db.Row comp = competencyRow(s, c.num("competencyid"));
-        s.require("moodle/competency:coursecompetencymanage");
-        if (!frameworkRow(s, comp.num("competencyframeworkid")).flag("visible")) {
-            throw WsError.coding("A competency from a hidden framework cannot be added to a course.");
-        }
-        Db.Table links = s.db.table("competency_coursecomp");
-        if (links.exists(r -> r.num("courseid") == courseId && r.num("competencyid") == comp.id())) {
-            return false;
-        }
-        long sortorder = links.where(r -> r.num("courseid") == courseId).size();
-        links.insert("courseid", courseId, "competencyid", comp.id(), "sortorder", sortorder, "ruleoutcome", 1L,
-                "timecreated", s.now(), "timemodified", s.now(), "usermodified", s.tokenUser);
-        return true;
-    }
-
-    private static Object removeFromCourse(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        long courseId = c.num("courseid");
-        long competencyId = c.num("competencyid");
-        s.db.table("course").mustGet(courseId);
-        s.require("moodle/competency:coursecompetencymanage");
-        Db.Table links = s.db.table("competency_coursecomp");
-        Db.Row link = links.first(r -> r.num("courseid") == courseId && r.num("competencyid") == competencyId)
-                .orElseThrow(() -> WsError.coding("The competency does not belong to this course: " + competencyId
-                        + ", " + courseId));
-        links.delete(link.id());
-        return true;
-    }
-
-    private static Object listCourseCompetencies(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        long courseId = c.num("id");
-        s.db.table("course").mustGet(courseId);
-        s.require("moodle/competency:coursecompetencyview");
-        List<Object> out = new ArrayList<>();
-        List<Db.Row> links = new ArrayList<>(s.db.table("competency_coursecomp").whereEquals("courseid", courseId));
-        links.sort(Comparator.comparingLong(r -> r.num("sortorder")));
-        for (Db.Row link : links) {
-            out.add(obj("competency", competency(competencyRow(s, link.num("competencyid"))),
-                    "coursecompetency", obj("id", link.id(), "courseid", courseId, "competencyid", link.num("competencyid"),
-                            "sortorder", link.num("sortorder"), "ruleoutcome", link.num("ruleoutcome"),
-                            "timecreated", link.num("timecreated"), "timemodified", link.num("timemodified"),
-                            "usermodified", link.num("usermodified")),
-                    "coursemodules", List.of()));
-        }
-        return out;
-    }
-
-    private static Object setRuleOutcome(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        Db.Row link = s.db.table("competency_coursecomp").mustGet(c.num("coursecompetencyid"));
-        s.require("moodle/competency:coursecompetencymanage");
-        long outcome = c.num("ruleoutcome");
-        if (outcome < 0 || outcome > 3) {
-            throw WsError.invalidPersistent("ruleoutcome", "Invalid data");
-        }
-        link.put("ruleoutcome", outcome);
-        link.put("timemodified", s.now());
-        return true;
-    }
-
-    private static Object updateSettings(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        long courseId = c.num("courseid");
-        s.db.table("course").mustGet(courseId);
-        s.require("moodle/competency:coursecompetencyconfigure");
-        Db.Table settings = s.db.table("competency_coursecompsetting");
-        settings.deleteWhere(r -> r.num("courseid") == courseId);
-        settings.insert("courseid", courseId, "pushratingstouserplans",
-                Boolean.TRUE.equals(c.map("settings").get("pushratingstouserplans")));
-        return true;
-    }
-
-    // ---- templates and plans ---------------------------------------------------------------------
-
-    private static Object createTemplate(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        Map<String, Object> t = c.map("template");
-        long contextId = context(s, t);
-        s.require("moodle/competency:templatemanage");
-        long duedate = num(t, "duedate", 0);
-        checkDuedate(s, duedate);
-        Db.Table templates = s.db.table("competency_template");
-        long id = templates.insert("shortname", text(t, "shortname"), "description", text(t, "description"),
-                "descriptionformat", num(t, "descriptionformat", 1), "duedate", duedate, "visible",
-                Boolean.TRUE.equals(t.get("visible")), "contextid", contextId, "timecreated", s.now(),
-                "timemodified", s.now(), "usermodified", s.tokenUser);
-        return template(s, templates.mustGet(id));
-    }
-
-    private static Object updateTemplate(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        Map<String, Object> t = c.map("template");
-        Db.Row row = templateRow(s, num(t, "id", 0));
-        s.require("moodle/competency:templatemanage");
-        if (t.get("duedate") != null && num(t, "duedate", 0) != row.num("duedate")) {
-            checkDuedate(s, num(t, "duedate", 0));
-            row.put("duedate", num(t, "duedate", 0));
-        }
-        for (String k : new String[] {"shortname", "description"}) {
-            if (t.get(k) != null) {
-                row.put(k, text(t, k));
-            }
-        }
-        if (t.get("visible") != null) {
-            row.put("visible", Boolean.TRUE.equals(t.get("visible")));
-        }
-        row.put("timemodified", s.now());
-        return true;
-    }
-
-    private static void checkDuedate(Site s, long duedate) {
-        if (duedate != 0 && duedate < s.now() - 600) {
-            throw WsError.invalidPersistent("duedate", "The due date cannot be set in the past.");
-        }
-    }
-
-    private static Object listTemplates(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        s.require("moodle/competency:templateview");
-        Set<Long> contexts = contexts(s, c.map("context"), c.str("includes"));
-        boolean onlyVisible = c.flag("onlyvisible");
-        List<Object> out = new ArrayList<>();
-        for (Db.Row r : sorted(s.db.table("competency_template").all(), c.str("sort"), c.str("order"))) {
-            if (contexts.contains(r.num("contextid")) && (!onlyVisible || r.flag("visible"))) {
-                out.add(template(s, r));
-            }
-        }
-        return page(out, c.num("skip"), c.num("limit"));
-    }
-
-    private static Object addToTemplate(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        Db.Row template = templateRow(s, c.num("templateid"));
-        Db.Row comp = competencyRow(s, c.num("competencyid"));
-        s.require("moodle/competency:templatemanage");
-        if (!frameworkRow(s, comp.num("competencyframeworkid")).flag("visible")) {
-            throw WsError.coding("A competency from a hidden framework cannot be added to a learning plan template.");
-        }
-        Db.Table links = s.db.table("competency_templatecomp");
-        if (links.exists(r -> r.num("templateid") == template.id() && r.num("competencyid") == comp.id())) {
-            return false;
-        }
-        links.insert("templateid", template.id(), "competencyid", comp.id(), "sortorder",
-                (long) links.where(r -> r.num("templateid") == template.id()).size());
-        return true;
-    }
-
-    private static Object removeFromTemplate(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        long templateId = c.num("templateid");
-        long competencyId = c.num("competencyid");
-        templateRow(s, templateId);
-        s.require("moodle/competency:templatemanage");
-        Db.Table links = s.db.table("competency_templatecomp");
-        Db.Row link = links.first(r -> r.num("templateid") == templateId && r.num("competencyid") == competencyId)
-                .orElseThrow(() -> WsError.coding("The competency does not belong to this template: " + competencyId
-                        + ", " + templateId));
-        links.delete(link.id());
-        return true;
-    }
-
-    private static Object listInTemplate(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        long templateId = templateRow(s, c.num("id")).id();
-        s.require("moodle/competency:templateview");
-        List<Object> out = new ArrayList<>();
-        List<Db.Row> links = s.db.table("competency_templatecomp").where(r -> r.num("templateid") == templateId);
-        links.sort(Comparator.comparingLong(r -> r.num("sortorder")));
-        for (Db.Row link : links) {
-            out.add(competency(competencyRow(s, link.num("competencyid"))));
-        }
-        return out;
-    }
-
-    private static Object listUserPlans(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        long userId = c.num("userid");
-        s.db.table("user").mustGet(userId);
-        s.require("moodle/competency:planview");
-        List<Object> out = new ArrayList<>();
-        for (Db.Row p : s.db.table("competency_plan").whereEquals("userid", userId)) {
-            out.add(plan(p));
-        }
-        return out;
-    }
-
-    /** A plan's competencies with the user's ratings; a plan from a template takes the template's competencies. */
-    private static Object listPlanCompetencies(Functions.Call c) {
-        Site s = c.site;
-        requireEnabled(s);
-        Db.Row plan = s.db.table("competency_plan").mustGet(c.num("id"));
-        s.require("moodle/competency:planview");
-        List<Long> competencyIds = new ArrayList<>();
-        if (plan.get("templateid") != null) {
-            s.db.table("competency_templatecomp").where(r -> r.num("templateid") == plan.num("templateid"))
-                    .forEach(r -> competencyIds.add(r.num("competencyid")));
-        } else {
-            s.db.table("competency_plancomp").where(r -> r.num("planid") == plan.id())
-                    .forEach(r -> competencyIds.add(r.num("competencyid")));
-        }
-        boolean complete = plan.num("status") == 2;
-        long userId = plan.num("userid");
-        List<Object> out = new ArrayList<>();
-        for (long competencyId : competencyIds) {
-            Map<String, Object> rating = s.db.table("competency_usercomp").whereEquals("userid", userId).stream()
-                    .filter(r -> r.num("competencyid") == competencyId).findFirst()
-                    .map(r -> obj("id", r.id(), "userid", userId, "competencyid", competencyId, "status", r.num("status"),
-                            "reviewerid", null, "proficiency", r.get("proficiency"), "grade", r.get("grade"),
-                            "timecreated", r.num("timecreated"), "timemodified", r.num("timemodified"),
-                            "usermodified", r.num("usermodified")))
-                    .orElse(obj("id", 0, "userid", userId, "competencyid", competencyId, "status", 0, "reviewerid", null,
-                            "proficiency", null, "grade", null, "timecreated", 0, "timemodified", 0, "usermodified", 0));
-            Map<String, Object> entry = obj("competency", competency(competencyRow(s, competencyId)));
-            entry.put(complete ? "usercompetencyplan" : "usercompetency", rating);
-            out.add(entry);
-        }
-        return out;
-    }
-
     // ---- records ---------------------------------------------------------------------------------
-
-    static Db.Row frameworkRow(Site s, long id) {
-        requireEnabled(s);
-        return s.db.table("competency_framework").mustGet(id);
-    }
-
-    static Db.Row competencyRow(Site s, long id) {
-        requireEnabled(s);
-        return s.db.table("competency").mustGet(id);
-    }
-
-    static Db.Row templateRow(Site s, long id) {
-        requireEnabled(s);
-        return s.db.table("competency_template").mustGet(id);
-    }
 
     private static Map<String, Object> framework(Site s, Db.Row r) {
         long count = s.db.table("competency").where(x -> x.num("competencyframeworkid") == r.id()).size();
@@ -706,129 +404,5 @@ final class CompetencyFunctions {
                 r.num("contextid"), "taxonomies", r.str("taxonomies"), "timecreated", r.num("timecreated"),
                 "timemodified", r.num("timemodified"), "usermodified", r.num("usermodified"), "canmanage", true,
                 "competenciescount", count, "contextname", contextName, "contextnamenoprefix", contextName);
-    }
-
-    static Map<String, Object> competency(Db.Row r) {
-        return obj("id", r.id(), "shortname", r.str("shortname"), "idnumber", r.str("idnumber"), "description",
-                r.str("description"), "descriptionformat", r.num("descriptionformat"), "sortorder", r.num("sortorder"),
-                "parentid", r.num("parentid"), "path", r.str("path"), "ruleoutcome", r.num("ruleoutcome"),
-                "ruletype", r.get("ruletype"), "ruleconfig", r.get("ruleconfig"), "scaleid", r.get("scaleid"),
-                "scaleconfiguration", r.get("scaleconfiguration"), "competencyframeworkid",
-                r.num("competencyframeworkid"), "timecreated", r.num("timecreated"), "timemodified",
-                r.num("timemodified"), "usermodified", r.num("usermodified"));
-    }
-
-    private static Map<String, Object> template(Site s, Db.Row r) {
-        long plans = s.db.table("competency_plan").where(p -> p.get("templateid") != null && p.num("templateid") == r.id()).size();
-        String contextName = contextName(s, r.num("contextid"));
-        return obj("id", r.id(), "shortname", r.str("shortname"), "description", r.str("description"),
-                "descriptionformat", r.num("descriptionformat"), "duedate", r.num("duedate"), "visible",
-                r.flag("visible"), "contextid", r.num("contextid"), "timecreated", r.num("timecreated"),
-                "timemodified", r.num("timemodified"), "usermodified", r.num("usermodified"), "cohortscount", 0,
-                "planscount", plans, "canmanage", true, "canread", true, "contextname", contextName,
-                "contextnamenoprefix", contextName);
-    }
-
-    private static Map<String, Object> plan(Db.Row p) {
-        return obj("id", p.id(), "name", p.str("name"), "description", "", "descriptionformat", 1, "userid",
-                p.num("userid"), "templateid", p.get("templateid"), "origtemplateid", null, "status", p.num("status"),
-                "duedate", p.num("duedate"), "reviewerid", null, "timecreated", p.num("timecreated"),
-                "timemodified", p.num("timemodified"), "usermodified", p.num("usermodified"));
-    }
-
-    private static String contextName(Site s, long contextId) {
-        Db.Row ctx = s.db.table("context").mustGet(contextId);
-        if (ctx.num("contextlevel") == Site.CONTEXT_SYSTEM) {
-            return "System";
-        }
-        return "Category: " + s.db.table("course_categories").get(ctx.num("instanceid")).map(r -> r.str("name")).orElse("?");
-    }
-
-    /**
-     * {@code get_context_from_params} for a framework or template: a context id, or a level with an
-     * instance; only the system and categories may hold them.
-     */
-    private static long context(Site s, Map<String, Object> p) {
-        long contextId = num(p, "contextid", 0);
-        String level = text(p, "contextlevel");
-        Db.Row ctx;
-        if (contextId != 0) {
-            ctx = s.db.table("context").get(contextId).orElseThrow(() -> WsError.invalidParameter("Context does not exist"));
-        } else if (level != null && !level.isEmpty() && p.get("instanceid") != null) {
-            int numeric = levelNumber(level);
-            long instance = num(p, "instanceid", 0);
-            if (numeric == Site.CONTEXT_COURSECAT && s.db.table("course_categories").get(instance).isEmpty()) {
-                throw WsError.invalidParameter("Context does not exist");
-            }
-            ctx = s.db.table("context").mustGet(numeric == Site.CONTEXT_SYSTEM ? s.systemContext() : s.context(numeric, instance));
-        } else {
-            throw WsError.invalidParameter("Missing parameters, please provide either context level with instance id or contextid");
-        }
-        long l = ctx.num("contextlevel");
-        if (l != Site.CONTEXT_SYSTEM && l != Site.CONTEXT_COURSECAT) {
-            throw WsError.invalidPersistent("contextid", "Invalid context");
-        }
-        return ctx.id();
-    }
-
-    private static int levelNumber(String level) {
-        switch (level) {
-            case "system":
-            case "10":
-                return Site.CONTEXT_SYSTEM;
-            case "coursecat":
-            case "40":
-                return Site.CONTEXT_COURSECAT;
-            case "course":
-            case "50":
-                return Site.CONTEXT_COURSE;
-            case "user":
-            case "30":
-                return Site.CONTEXT_USER;
-            default:
-                throw WsError.invalidParameter("Invalid context level = " + level);
-        }
-    }
-
-    /** The contexts a list covers: the given one, and its children ("children") or parents ("parents"). */
-    private static Set<Long> contexts(Site s, Map<String, Object> contextParam, String includes) {
-        long contextId = context(s, contextParam);
-        Db.Row ctx = s.db.table("context").mustGet(contextId);
-        Set<Long> out = new java.util.HashSet<>();
-        out.add(contextId);
-        Db.Table cats = s.db.table("course_categories");
-        if (includes.equals("children")) {
-            String prefix = ctx.num("contextlevel") == Site.CONTEXT_SYSTEM ? "/"
-                    : cats.mustGet(ctx.num("instanceid")).str("path") + "/";
-            for (Db.Row cat : cats.where(r -> r.str("path").startsWith(prefix))) {
-                out.add(s.context(Site.CONTEXT_COURSECAT, cat.id()));
-            }
-        } else if (includes.equals("parents")) {
-            out.add(s.systemContext());
-            if (ctx.num("contextlevel") == Site.CONTEXT_COURSECAT) {
-                for (String id : cats.mustGet(ctx.num("instanceid")).str("path").split("/")) {
-                    if (!id.isEmpty()) {
-                        out.add(s.context(Site.CONTEXT_COURSECAT, Long.parseLong(id)));
-                    }
-                }
-            }
-        } else if (!includes.equals("self")) {
-            throw WsError.invalidParameter("Invalid includes value: " + includes);
-        }
-        return out;
-    }
-
-    private static List<Db.Row> sorted(List<Db.Row> rows, String sort, String order) {
-        if (sort != null && !sort.isEmpty()) {
-            Comparator<Db.Row> byField = Comparator.comparing(r -> String.valueOf(r.get(sort)));
-            rows.sort(order.equalsIgnoreCase("DESC") ? byField.reversed() : byField);
-        }
-        return rows;
-    }
-
-    private static List<Object> page(List<Object> all, long skip, long limit) {
-        int from = (int) Math.min(skip, all.size());
-        int to = limit == 0 ? all.size() : (int) Math.min(all.size(), from + limit);
-        return new ArrayList<>(all.subList(from, to));
     }
 }
