@@ -5,7 +5,8 @@
  * enrolments), {@link org.qipathways.moodle.sync.EventPull} (learners' records back as events) and
  * {@link org.qipathways.moodle.sync.OutcomePublisher} (certified-cohort membership). Each plans
  * before it applies, finds its objects again by the keys in {@link org.qipathways.moodle.sync.SyncKeys}
- * and keeps no local state, so reruns are safe after a stop at any point.
- * {@link org.qipathways.moodle.sync.SimulatorSeeder} fills the simulator with learners' records.
+ * and keeps no local state, so reruns are safe after a stop at any point. (The simulator's
+ * {@code SimulatorSeeder}, in the {@code qipathways-moodle-simulator} module, fills a synced
+ * simulator with learners' records in the shape {@code EventPull} reads.)
  */
 package org.qipathways.moodle.sync;

@@ -18,6 +18,7 @@ import org.qipathways.moodle.MoodleConfig;
 import org.qipathways.moodle.MoodleToken;
 import org.qipathways.moodle.simulator.MoodleSimulator;
 import org.qipathways.moodle.simulator.SimRequest;
+import org.qipathways.moodle.simulator.SimulatorSeeder;
 import org.qipathways.programme.Programme;
 import org.qipathways.progress.Evaluator;
 import org.qipathways.progress.Progress;
@@ -149,6 +150,32 @@ class EventPullTest {
         List<LearnerEvent> pulled = new EventPull(fx.client, fx.options(), ZoneOffset.UTC).pull(REFERENCE, since);
 
         assertThat(sorted(pulled)).isEqualTo(sorted(seeded.stream().filter(e -> !e.date().isBefore(since)).toList()));
+    }
+
+    /*
+     * The seeder lives in the simulator, which cannot see EventPull: this is where its facilitator
+     * log is checked to be the module the pull reads (were it not, the pull would fall back to the
+     * teacher role and read the session the learner took as facilitated too).
+     */
+    @Test
+    void aLearnerWhoTookASessionAndLaterFacilitatedItIsReadInEachRole() {
+        SimulatorFixture fx = new SimulatorFixture();
+        open.add(fx);
+        List<Learner> learners = LearnerSyncTest.learners(2, 1);
+        new ProgrammeSync(fx.client, fx.options()).apply(REFERENCE);
+        new LearnerSync(fx.client, fx.options()).apply(REFERENCE, learners, Map.of());
+        String id = learners.get(0).learnerId();
+        List<LearnerEvent> seeded = List.of(
+                new LearnerEvent.Attended(id, LocalDate.of(2024, 3, 1), "SLV-IND", Role.PARTICIPANT),
+                new LearnerEvent.Attended(id, LocalDate.of(2024, 9, 1), "SLV-IND", Role.FACILITATOR),
+                new LearnerEvent.Attended(id, LocalDate.of(2024, 9, 15), "SLV-IND", Role.FACILITATOR));
+        SimulatorSeeder.seed(fx.sim.site(), REFERENCE, seeded);
+
+        List<LearnerEvent> pulled = new EventPull(fx.client, fx.options(), ZoneOffset.UTC).pull(REFERENCE, null);
+
+        assertThat(sorted(pulled)).isEqualTo(sorted(seeded));
+        assertThat(fx.sim.site().rows("course_modules")).extracting(r -> r.get("modname"))
+                .contains(EventPull.FACILITATOR_LOG);
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.qipathways.certification.CertificateId;
 import org.qipathways.certification.RegisterUpdate;
 import org.qipathways.certification.jdbc.JdbcCertificateRegister;
 import org.qipathways.moodle.simulator.MoodleSimulator;
-import org.qipathways.moodle.sync.SimulatorSeeder;
+import org.qipathways.moodle.simulator.SimulatorSeeder;
 import org.qipathways.programme.Programme;
 import org.qipathways.record.EventsCsv;
 import org.qipathways.record.LearnerEvent;

@@ -1,6 +1,5 @@
-package org.qipathways.moodle.sync;
+package org.qipathways.moodle.simulator;
 
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,16 +7,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.qipathways.moodle.simulator.SimulatedSite;
 import org.qipathways.programme.Programme;
 import org.qipathways.programme.Tier;
-import org.qipathways.programme.UnitKind;
 import org.qipathways.record.LearnerEvent;
 import org.qipathways.rules.Role;
 
 /**
- * Writes learner events into a {@link org.qipathways.moodle.simulator.MoodleSimulator} that holds the
- * programme and its learners, as Moodle would hold them and as {@link EventPull} reads them: course
+ * Writes learner events into a {@link MoodleSimulator} that holds the programme and its learners
+ * (put there by the connector's {@code ProgrammeSync} and {@code LearnerSync}), as Moodle would
+ * hold them and as the connector's {@code EventPull} reads them: course
  * completion of an activity criterion, graded quiz activities, one activity per session date
  * (facilitators enrolled as teachers), evidence activities passed or failed, ratings in learning
  * plans made from the tiers' templates. For tests and demonstrations.
@@ -35,6 +33,26 @@ public final class SimulatorSeeder {
     private SimulatorSeeder() {
     }
 
+    /*
+     * The seeder finds what the sync made by the keys the sync gives it (the connector's SyncKeys),
+     * restated here because the simulator never depends on the connector. The connector's tests
+     * (EventPullTest and others) sync, seed and pull back, so a key that drifted fails them: a
+     * course not found, a plan not made, a facilitator read as a participant.
+     */
+
+    /** The idnumber of a unit's course: {@code SyncKeys.unit}. */
+    private static String unitKey(Programme p, String unit) {
+        return "qip:" + p.code() + ":unit:" + unit;
+    }
+
+    /** The end of a tier's learning-plan template's short name: {@code SyncKeys.templateSuffix}. */
+    private static String templateSuffix(Programme p, String tier) {
+        return " [" + p.code() + ":" + tier + "]";
+    }
+
+    /** The module of the activity a facilitator completes per session: {@code FACILITATOR_LOG}. */
+    private static final String FACILITATOR_LOG = "facilitatorlog";
+
     /** Seeds {@code events}; their learners must be users (idnumber = learner id) and their units' courses exist. */
     public static void seed(SimulatedSite site, Programme p, List<LearnerEvent> events) {
         new Run(site, p).seed(events);
@@ -47,6 +65,8 @@ public final class SimulatorSeeder {
         private final Map<String, Long> courses = new HashMap<>();
         private final Map<String, Long> competencies = new HashMap<>();
         private final Map<String, Long> templates = new HashMap<>();
+        /** "templateid competencyid" of each competency a template holds. */
+        private final Set<String> inTemplate = new HashSet<>();
         private final Set<String> enrolled = new HashSet<>();
         private final Map<String, Long> activities = new HashMap<>();
         private final Map<String, Long> gradeItems = new HashMap<>();
@@ -63,7 +83,7 @@ public final class SimulatorSeeder {
             });
             Map<Long, String> unitOfCourse = new HashMap<>();
             for (var u : p.units()) {
-                site.find("course", "idnumber", SyncKeys.unit(p, u.code())).ifPresent(r -> {
+                site.find("course", "idnumber", unitKey(p, u.code())).ifPresent(r -> {
                     courses.put(u.code(), ((Number) r.get("id")).longValue());
                     unitOfCourse.put(((Number) r.get("id")).longValue(), u.code());
                 });
@@ -86,11 +106,13 @@ public final class SimulatorSeeder {
                     }
                 });
                 for (Tier t : p.tiers()) {
-                    String suffix = SyncKeys.templateSuffix(p, t.code());
+                    String suffix = templateSuffix(p, t.code());
                     site.rows("competency_template").stream()
                             .filter(r -> String.valueOf(r.get("shortname")).endsWith(suffix)).findFirst()
                             .ifPresent(r -> templates.put(t.code(), ((Number) r.get("id")).longValue()));
                 }
+                site.rows("competency_templatecomp").forEach(r -> inTemplate.add(r.get("templateid") + " "
+                        + r.get("competencyid")));
             }
         }
 
@@ -151,7 +173,7 @@ public final class SimulatorSeeder {
                 Long cm = activities.get(key);
                 if (cm == null) {
                     cm = facilitator
-                            ? site.addActivity(course, EventPull.FACILITATOR_LOG, "Facilitated session " + e.date(), 1)
+                            ? site.addActivity(course, FACILITATOR_LOG, "Facilitated session " + e.date(), 1)
                             : site.addActivity(course, "attendance", "Session " + e.date(), 1);
                     activities.put(key, cm);
                 }
@@ -181,11 +203,13 @@ public final class SimulatorSeeder {
 
         private void rate(long user, LearnerEvent.Rated r, long time) {
             long competency = need(competencies, r.item(), "competency");
-            // the plan Moodle's scheduled task would have made from a template holding the competency
+            // the plan Moodle's scheduled task would have made from the first tier's template holding
+            // the competency (the sync puts each tier's competencies in its template)
             for (Tier t : p.tiers()) {
-                if (SyncKeys.tierCompetencies(p, t).contains(r.item()) && templates.containsKey(t.code())) {
+                Long template = templates.get(t.code());
+                if (template != null && inTemplate.contains(template + " " + competency)) {
                     if (plans.add(user + " " + t.code())) {
-                        site.addPlan(user, t.title() + " plan", templates.get(t.code()), 1);
+                        site.addPlan(user, t.title() + " plan", template, 1);
                     }
                     break;
                 }
@@ -203,10 +227,5 @@ public final class SimulatorSeeder {
             }
             return id;
         }
-    }
-
-    /** Noon UTC of {@code date}, in Unix seconds: where the seeder places an event. */
-    public static long time(LocalDate date) {
-        return date.atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
     }
 }

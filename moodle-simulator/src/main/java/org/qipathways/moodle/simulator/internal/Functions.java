@@ -85,6 +85,8 @@ public final class Functions {
         CohortFunctions.register(r);
         EnrolFunctions.register(r);
         CompetencyFunctions.register(r);
+        CourseCompetencyFunctions.register(r);
+        PlanFunctions.register(r);
         ProgressFunctions.register(r);
         return Collections.unmodifiableMap(m);
     }

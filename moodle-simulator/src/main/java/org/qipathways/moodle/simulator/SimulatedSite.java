@@ -33,10 +33,8 @@ public final class SimulatedSite {
 
     /** Moodle's role id for students. */
     public static final long STUDENT = Site.ROLE_STUDENT;
-    /** Moodle's role id for editing teachers. */
-    public static final long EDITING_TEACHER = Site.ROLE_EDITINGTEACHER;
-    /** The scale Moodle installs for competencies: 1 Not yet competent, 2 Competent. */
-    public static final long DEFAULT_COMPETENCE_SCALE = 2;
+    /** Moodle's role id for editing teachers (the seeder enrols facilitators with it). */
+    static final long EDITING_TEACHER = Site.ROLE_EDITINGTEACHER;
 
     private final Site site;
     private final Dispatcher dispatcher;
@@ -115,9 +113,9 @@ public final class SimulatedSite {
     /**
      * Many manual enrolments, each {@code {userId, courseId, roleId}}, through Moodle's own
      * enrol_manual_enrol_users in calls of a few thousand: seeding a large site one enrolment per call
-     * would re-read every enrolment each time.
+     * would re-read every enrolment each time. For the seeder.
      */
-    public void enrolAll(List<long[]> enrolments) {
+    void enrolAll(List<long[]> enrolments) {
         for (int from = 0; from < enrolments.size(); from += BULK) {
             PhpArray batch = new PhpArray();
             for (long[] e : enrolments.subList(from, Math.min(enrolments.size(), from + BULK))) {
@@ -176,9 +174,9 @@ public final class SimulatedSite {
 
     /**
      * Many activity completion states at once, each {@code {cmid, userId, state, time}}; the last for
-     * a pair wins, as {@link #completeActivity} called in turn would leave it.
+     * a pair wins, as {@link #completeActivity} called in turn would leave it. For the seeder.
      */
-    public void completeActivities(List<long[]> states) {
+    void completeActivities(List<long[]> states) {
         synchronized (site) {
             Map<String, long[]> last = new java.util.LinkedHashMap<>();
             for (long[] st : states) {
@@ -194,8 +192,8 @@ public final class SimulatedSite {
         }
     }
 
-    /** Many grades at once, each {@code {itemId, userId, grade, time}}; the last for a pair wins. */
-    public void gradeAll(List<double[]> grades) {
+    /** Many grades at once, each {@code {itemId, userId, grade, time}}; the last for a pair wins. For the seeder. */
+    void gradeAll(List<double[]> grades) {
         synchronized (site) {
             Map<String, double[]> last = new java.util.LinkedHashMap<>();
             for (double[] g : grades) {
