@@ -2,7 +2,7 @@ package org.qipathways.competency;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.qipathways.programme.DefinitionProblem;
+import org.qipathways.definition.DefinitionProblem;
 
 /**
  * Thrown when a CASE package cannot be read as a competency framework; carries every problem

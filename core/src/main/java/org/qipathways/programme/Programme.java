@@ -1,5 +1,7 @@
 package org.qipathways.programme;
 
+import org.qipathways.definition.DefinitionProblem;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,5 +1,7 @@
 package org.qipathways.programme;
 
+import org.qipathways.definition.DefinitionProblem;
+
 import java.util.List;
 import java.util.stream.Collectors;
 

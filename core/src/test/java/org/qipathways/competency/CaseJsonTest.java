@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.qipathways.programme.DefinitionProblem;
+import org.qipathways.definition.DefinitionProblem;
 import org.qipathways.programme.Programme;
 
 class CaseJsonTest {

@@ -1,5 +1,7 @@
 package org.qipathways.programme;
 
+import org.qipathways.definition.DefinitionProblem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -21,8 +21,8 @@ import org.qipathways.competency.CompetencyFramework;
 import org.qipathways.competency.ProficiencyLevel;
 import org.qipathways.competency.ProficiencyScale;
 import org.qipathways.programme.Codes;
-import org.qipathways.programme.DefinitionProblem;
-import org.qipathways.programme.internal.LocatedTree;
+import org.qipathways.definition.DefinitionProblem;
+import org.qipathways.definition.internal.LocatedTree;
 
 /**
  * Reads a CASE CFPackage (v1.0, or v1.1 with {@code sourcedId}) back into a framework. Every

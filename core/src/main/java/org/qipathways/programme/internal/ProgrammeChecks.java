@@ -23,7 +23,7 @@ import org.qipathways.competency.Competency;
 import org.qipathways.competency.CompetencyEvidence;
 import org.qipathways.competency.CompetencyFramework;
 import org.qipathways.competency.ProficiencyLevel;
-import org.qipathways.programme.DefinitionProblem;
+import org.qipathways.definition.DefinitionProblem;
 import org.qipathways.programme.PriorLearning;
 import org.qipathways.programme.Programme;
 import org.qipathways.programme.Tier;

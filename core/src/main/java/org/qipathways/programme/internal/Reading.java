@@ -1,5 +1,7 @@
 package org.qipathways.programme.internal;
 
+import org.qipathways.definition.internal.LocatedTree;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-import org.qipathways.programme.DefinitionProblem;
+import org.qipathways.definition.DefinitionProblem;
 import org.qipathways.programme.Programme;
 import org.qipathways.programme.ProgrammeDefinitionException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
-import org.qipathways.programme.DefinitionProblem;
+import org.qipathways.definition.DefinitionProblem;
 import org.qipathways.programme.ProgrammeDefinitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

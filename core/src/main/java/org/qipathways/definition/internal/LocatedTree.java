@@ -1,4 +1,4 @@
-package org.qipathways.programme.internal;
+package org.qipathways.definition.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -1,4 +1,4 @@
-package org.qipathways.programme;
+package org.qipathways.definition;
 
 import java.util.Objects;
 
