@@ -1,5 +1,9 @@
-package org.qipathways.moodle;
+package org.qipathways.moodle.platform;
 
+import org.qipathways.moodle.Doctor;
+import org.qipathways.moodle.DoctorReport;
+import org.qipathways.moodle.MoodleClient;
+import org.qipathways.moodle.MoodleConfig;
 import java.time.LocalDate;
 import java.util.List;
 import org.qipathways.platform.LearningPlatform;

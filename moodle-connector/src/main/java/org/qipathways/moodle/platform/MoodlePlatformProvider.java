@@ -1,5 +1,7 @@
-package org.qipathways.moodle;
+package org.qipathways.moodle.platform;
 
+import org.qipathways.moodle.MoodleConfig;
+import org.qipathways.moodle.MoodleToken;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.qipathways.moodle.MoodleClient;
-import org.qipathways.moodle.MoodleConnector;
+import org.qipathways.moodle.platform.MoodleConnector;
 import org.qipathways.moodle.MoodleException;
 import org.qipathways.moodle.sync.EventPull;
 import org.qipathways.programme.Programme;
