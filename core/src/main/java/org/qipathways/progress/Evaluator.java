@@ -26,13 +26,18 @@ public interface Evaluator {
 
     /** An evaluator for {@code programme}. */
     static Evaluator of(Programme programme) {
-        return new PlanEvaluator(programme);
+        return new NullCheckingEvaluator(new PlanEvaluator(programme));
     }
 
     /** The programme this evaluator judges against. */
     Programme programme();
 
-    /** One learner's standing on every tier; events dated after {@code asOf} are ignored. */
+    /**
+     * One learner's standing on every tier; events dated after {@code asOf} are ignored.
+     *
+     * @throws IllegalArgumentException when {@code record} is null (a learner with no events: evaluate
+     *                                  {@link LearnerRecord#empty} instead) or {@code asOf} is null
+     */
     Progress evaluate(LearnerRecord record, LocalDate asOf);
 
     /**

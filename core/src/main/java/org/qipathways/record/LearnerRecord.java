@@ -16,8 +16,9 @@ import org.qipathways.record.internal.Values;
  * <pre>{@code
  * ReadResult<LearnerEvent> events = EventsCsv.read(Path.of("events.csv"), programme, ReadOptions.STRICT);
  * Map<String, LearnerRecord> records = LearnerRecord.group(List.of(), events.rows());
- * LearnerRecord one = records.get("L0001");
- * one.events().get(0).date();   // the learner's first event
+ * // a learner with no events has no entry in the map: their record is empty, not missing
+ * LearnerRecord one = records.getOrDefault("L0001", LearnerRecord.empty("L0001"));
+ * one.events().isEmpty();   // true when L0001 has done nothing yet
  * }</pre>
  *
  * @param learnerId the learner
@@ -41,6 +42,20 @@ public record LearnerRecord(String learnerId, List<LearnerEvent> events) {
         }
         sorted.sort(LearnerRecord::compare);
         events = Collections.unmodifiableList(sorted);
+    }
+
+    /**
+     * The record of a learner with nothing on record yet: evaluated, every tier is not started. Use it
+     * where a learner is looked up and may have no events, since {@link #group} only holds learners
+     * it was given or saw in events.
+     * <pre>{@code
+     * LearnerRecord r = records.getOrDefault(id, LearnerRecord.empty(id));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code learnerId} is not a valid learner id
+     */
+    public static LearnerRecord empty(String learnerId) {
+        return new LearnerRecord(learnerId, List.of());
     }
 
     private static int compare(LearnerEvent a, LearnerEvent b) {

@@ -1,6 +1,7 @@
 package org.qipathways.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -47,6 +48,39 @@ class EvaluatorTest {
         assertThat(all.get(1).tier("BRONZE").unmet()).singleElement().asString()
                 .contains("Bronze knowledge check: best score 72, needs 80");
         assertThat(all.get(1).tiers()).extracting(TierProgress::tier).containsExactly("BRONZE", "SILVER", "GOLD");
+    }
+
+    @Test
+    void aLearnerWithNoEventsIsLookedUpAsAnEmptyRecordAndHasStartedNothing() {
+        Map<String, LearnerRecord> records = LearnerRecord.group(List.of(), records("""
+                learner_id,date,type,item,result
+                L-1,2024-01-10,completed,BRZ-ELN,
+                """).get(0).events());
+
+        LearnerRecord nobody = records.getOrDefault("L-404", LearnerRecord.empty("L-404"));
+        Progress progress = EVALUATOR.evaluate(nobody, AS_OF);
+
+        assertThat(progress.learnerId()).isEqualTo("L-404");
+        assertThat(progress.tiers()).extracting(TierProgress::status)
+                .containsExactly(TierStatus.NOT_STARTED, TierStatus.NOT_STARTED, TierStatus.NOT_STARTED);
+        assertThat(progress.tier("BRONZE").unmet()).isNotEmpty();
+    }
+
+    @Test
+    void aMissingRecordIsAClearErrorNotANullPointerException() {
+        Map<String, LearnerRecord> records = LearnerRecord.group(List.of(), List.of());
+
+        assertThatThrownBy(() -> EVALUATOR.evaluate(records.get("L-404"), AS_OF))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no learner record to evaluate").hasMessageContaining("LearnerRecord.empty(learnerId)");
+        List<LearnerRecord> withAHole = new ArrayList<>(records("learner_id,date,type,item,result\nL-1,2024-01-10,completed,BRZ-ELN,\n"));
+        withAHole.add(null);
+        assertThatThrownBy(() -> EVALUATOR.evaluateAll(withAHole, AS_OF, 1))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("LearnerRecord.empty");
+        assertThatThrownBy(() -> EVALUATOR.evaluateEach(withAHole.iterator(), AS_OF, 2, p -> { }))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("LearnerRecord.empty");
+        assertThatThrownBy(() -> EVALUATOR.evaluate(LearnerRecord.empty("L-1"), null))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("asOf");
     }
 
     @Test

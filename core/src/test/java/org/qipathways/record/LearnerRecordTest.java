@@ -62,6 +62,16 @@ class LearnerRecordTest {
     }
 
     @Test
+    void anEmptyRecordHasTheLearnerAndNoEventsAndChecksTheId() {
+        LearnerRecord empty = LearnerRecord.empty("L1");
+
+        assertThat(empty).isEqualTo(new LearnerRecord("L1", List.of()));
+        assertThat(empty.events()).isEmpty();
+        assertThatThrownBy(() -> LearnerRecord.empty("not an id")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("learner id");
+    }
+
+    @Test
     void groupsLearnersInOrderOfFirstAppearanceListedLearnersFirst() {
         List<Learner> learners = List.of(
                 new Learner("L3", "RHQ", null, null, null, null),

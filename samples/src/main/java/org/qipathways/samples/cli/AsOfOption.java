@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
  */
 final class AsOfOption {
 
-    @Option(names = "--as-of", paramLabel = "DATE",
-            description = "The date to judge on (yyyy-MM-dd); events after it are ignored. Default: today.")
+    @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDate.class,
+            description = "The date to judge on (YYYY-MM-DD); events after it are ignored. Default: today.")
     LocalDate date;
 
     LocalDate date() {

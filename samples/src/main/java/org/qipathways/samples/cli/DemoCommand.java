@@ -108,18 +108,18 @@ final class DemoCommand implements Callable<Integer> {
         terminal = System.console() != null;
         LocalDate date = asOf.date();
         Programme programme = Programme.reference();
-        o.printf(Locale.ROOT, "QI Pathways demo: %,d learners in a synthetic Yorkshire and the Humber region, as of %s%n%n",
-                learners, date);
+        o.printf(Locale.ROOT, "QI Pathways demo: %,d %s in a synthetic Yorkshire and the Humber region, as of %s%n%n",
+                learners, Plural.of(learners, "learner"), date);
         mark = System.nanoTime();
 
         RegionGenerator.Summary generated;
         try {
             generated = RegionGenerator.of(new RegionConfig(learners, seed, date)).writeTo(out);
         } catch (IOException e) {
-            throw QipException.failed("cannot write to " + out + ": " + e.getMessage(), e);
+            throw QipException.cannotWrite("the region to " + out, e);
         }
-        step("generate", String.format(Locale.ROOT, "%,d learners and %,d events into %s", generated.learners(),
-                generated.events(), out));
+        step("generate", String.format(Locale.ROOT, "%,d %s and %,d %s into %s", generated.learners(),
+                Plural.of(generated.learners(), "learner"), generated.events(), Plural.of(generated.events(), "event"), out));
 
         ReadResult<Learner> learnerRows = LearnersCsv.read(out.resolve(RegionGenerator.LEARNERS_FILE), ReadOptions.STRICT);
         ReadResult<LearnerEvent> eventRows = EventsCsv.read(out.resolve(RegionGenerator.EVENTS_FILE), programme, ReadOptions.STRICT);
@@ -127,7 +127,14 @@ final class DemoCommand implements Callable<Integer> {
         step("read", "learners.csv (" + learnerRows.counts() + ") and events.csv (" + eventRows.counts() + ")");
 
         Evaluator evaluator = Evaluator.of(programme);
-        List<Progress> generatedStatuses = evaluator.evaluateAll(generatedRecords, date);
+        // Only each learner's tier statuses are kept, not their explanations: they are held while the
+        // simulated Moodle is at its largest, and the demo should run in a bounded heap.
+        List<Standing> generatedStatuses = new ArrayList<>(generatedRecords.size());
+        Map<String, String> firstTierToDo = new LinkedHashMap<>();
+        evaluator.evaluateEach(generatedRecords.iterator(), date, Runtime.getRuntime().availableProcessors(), p -> {
+            generatedStatuses.add(Standing.of(p));
+            firstTierToDo.putAll(LearnerSync.firstTierToDo(List.of(p)));
+        });
         List<Progress> results;
         List<LearnerRecord> records;
         try (MoodleSimulator moodle = MoodleSimulator.start()) {
@@ -138,9 +145,9 @@ final class DemoCommand implements Callable<Integer> {
             SyncOptions options = SyncOptions.defaults().withScaleId(scaleId);
             try (MoodleClient client = client(moodle)) {
                 showing("sync", "the programme, then " + String.format(Locale.ROOT, "%,d", learnerRows.rows().size())
-                        + " learners: accounts, cohorts and enrolments...");
+                        + " " + Plural.of(learnerRows.rows().size(), "learner") + ": accounts, cohorts and enrolments...");
                 SyncPlan synced = new ProgrammeSync(client, options).apply(programme)
-                        .plus(new LearnerSync(client, options).apply(programme, learnerRows.rows(), LearnerSync.firstTierToDo(generatedStatuses)));
+                        .plus(new LearnerSync(client, options).apply(programme, learnerRows.rows(), firstTierToDo));
                 step("sync", "programme and learners into a simulated Moodle at " + moodle.url() + ": " + synced.summary()
                         + String.format(Locale.ROOT, ", %,d requests", client.requestCount()));
 
@@ -151,16 +158,17 @@ final class DemoCommand implements Callable<Integer> {
                         .withProgress((what, done, total) -> showing("pull", String.format(Locale.ROOT,
                                 "reading %s: %,d of %,d per-user reads...", what, done, total)))
                         .pull(programme, null));
-                step("pull", String.format(Locale.ROOT, "the activity recorded in Moodle back as %,d events in %,d requests",
-                        pulled.size(), client.requestCount() - before));
+                step("pull", String.format(Locale.ROOT, "the activity recorded in Moodle back as %,d %s in %,d requests",
+                        pulled.size(), Plural.of(pulled.size(), "event"), client.requestCount() - before));
 
                 // Recognised prior learning and revocations are decided outside Moodle, in the trust's own records.
                 eventRows.rows().stream().filter(e -> e.type() == LearnerEvent.Type.PRIOR_LEARNING
                         || e.type() == LearnerEvent.Type.REVOKED).forEach(pulled::add);
                 records = List.copyOf(LearnerRecord.group(learnerRows.rows(), pulled).values());
                 results = evaluator.evaluateAll(records, date);
-                step("evaluate", String.format(Locale.ROOT, "%,d learners from Moodle's records; tier statuses equal those of the"
-                        + " generated history for %,d of them", results.size(), sameStatuses(generatedStatuses, results)));
+                step("evaluate", String.format(Locale.ROOT, "%,d %s from Moodle's records; tier statuses equal those of the"
+                        + " generated history for %,d of them", results.size(), Plural.of(results.size(), "learner"),
+                        sameStatuses(generatedStatuses, results)));
 
                 Path registerFile = certify(programme, records, date);
                 SyncPlan published;
@@ -185,7 +193,7 @@ final class DemoCommand implements Callable<Integer> {
         o.printf("%nReport:  %s%n", reportDir.resolve(ReportWriter.HTML_FILE).toAbsolutePath());
         o.printf("Results: %s (one row per learner and tier); the region's files and register.db are beside it.%n",
                 status.toAbsolutePath());
-        o.println("Explain one learner: java -jar samples/target/qip.jar explain --events "
+        o.println("Explain one learner: samples/target/qip explain --events "
                 + out.resolve(RegionGenerator.EVENTS_FILE) + " --as-of " + date + " --learner " + records.get(0).learnerId());
         o.flush();
         return ExitCodes.OK;
@@ -224,23 +232,24 @@ final class DemoCommand implements Callable<Integer> {
         try {
             ReportWriter.write(report, reportDir);
         } catch (IOException e) {
-            throw QipException.failed("cannot write the report to " + reportDir + ": " + e.getMessage(), e);
+            throw QipException.cannotWrite("the report to " + reportDir, e);
         }
         return reportDir;
     }
 
+    /** A learner's status, achievement and expiry on every tier, without the explanation behind them. */
+    record Standing(String learnerId, List<String> tiers) {
+        static Standing of(Progress p) {
+            return new Standing(p.learnerId(), p.tiers().stream()
+                    .map(t -> t.status() + " " + t.achievedOn() + " " + t.expiresOn()).toList());
+        }
+    }
+
     /** How many learners have the same status, achievement and expiry on every tier in both lists (same order). */
-    static long sameStatuses(List<Progress> a, List<Progress> b) {
+    static long sameStatuses(List<Standing> a, List<Progress> b) {
         long same = 0;
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            boolean equal = a.get(i).learnerId().equals(b.get(i).learnerId());
-            for (int t = 0; equal && t < a.get(i).tiers().size(); t++) {
-                TierProgress x = a.get(i).tiers().get(t);
-                TierProgress y = b.get(i).tiers().get(t);
-                equal = x.status() == y.status() && java.util.Objects.equals(x.achievedOn(), y.achievedOn())
-                        && java.util.Objects.equals(x.expiresOn(), y.expiresOn());
-            }
-            if (equal) {
+            if (a.get(i).equals(Standing.of(b.get(i)))) {
                 same++;
             }
         }

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.qipathways.programme.Programme;
 import org.qipathways.progress.Evaluator;
 import org.qipathways.progress.Progress;
@@ -51,6 +52,12 @@ final class EvaluateCommand implements Callable<Integer> {
     enum Format { csv, json, table }
 
     static final String HEADER = "learner_id,tier,status,achieved_on,expires_on,unmet";
+
+    /** The width assumed for a terminal that does not say (COLUMNS is a shell variable, rarely exported). */
+    static final int DEFAULT_TERMINAL_WIDTH = 100;
+
+    /** The narrowest MISSING column a terminal table wraps to. */
+    static final int MIN_MISSING_WIDTH = 30;
 
     @Mixin
     ProgrammeOption programme;
@@ -108,7 +115,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (format == Format.json) {
                     writeJson(results, w);
                 } else {
-                    writeTable(results, w);
+                    writeTable(results, w, terminalWidth(out == null && System.console() != null, System::getenv));
                 }
             }
             w.flush();
@@ -120,17 +127,21 @@ final class EvaluateCommand implements Callable<Integer> {
         } else {
             // Write beside the target and move into place, so a failure never leaves half a file.
             Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".qip-evaluate", ".tmp");
-            try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-                output.writeTo(w);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
+            try {
+                Files.createDirectories(dir);
+                Path tmp = Files.createTempFile(dir, ".qip-evaluate", ".tmp");
+                try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+                    output.writeTo(w);
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(tmp);
+                    throw e;
+                }
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw QipException.cannotWrite(out.toString(), e);
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        err.println("evaluated " + evaluated[0] + " learners as of " + date + (out == null ? "" : "; written to " + out));
+        err.println("evaluated " + evaluated[0] + " " + Plural.of(evaluated[0], "learner") + " as of " + date + (out == null ? "" : "; written to " + out));
         err.flush();
         return ExitCodes.OK;
     }
@@ -222,33 +233,95 @@ final class EvaluateCommand implements Callable<Integer> {
         return n;
     }
 
-    private static void writeTable(List<Progress> results, Writer w) throws IOException {
+    /**
+     * The results as aligned columns. With a {@code width} (on a terminal), each missing requirement
+     * starts a line of its own and long ones wrap under the MISSING column, so no line runs past the
+     * screen; with 0 (a pipe or a file) every row stays one line, for grep and cut.
+     */
+    static void writeTable(List<Progress> results, Writer w, int width) throws IOException {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"LEARNER", "TIER", "STATUS", "ACHIEVED", "EXPIRES", "MISSING"});
+        List<List<String>> missing = new ArrayList<>();
+        rows.add(new String[] {"LEARNER", "TIER", "STATUS", "ACHIEVED", "EXPIRES"});
+        missing.add(List.of("MISSING"));
         for (Progress p : results) {
             for (TierProgress t : p.tiers()) {
                 rows.add(new String[] {p.learnerId(), t.tier(), t.status().name(),
                         t.achievedOn() == null ? "" : t.achievedOn().toString(),
-                        t.expiresOn() == null ? "" : t.expiresOn().toString(),
-                        String.join("; ", t.unmet())});
+                        t.expiresOn() == null ? "" : t.expiresOn().toString()});
+                missing.add(t.unmet());
             }
         }
-        int[] width = new int[5];
+        int[] widths = new int[5];
         for (String[] r : rows) {
-            for (int i = 0; i < width.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], r[i].length());
             }
         }
+        int indent = 0;
+        for (int cw : widths) {
+            indent += cw + 2;
+        }
+        // however narrow the screen, a missing requirement gets a readable column
+        int room = width <= 0 ? Integer.MAX_VALUE : Math.max(MIN_MISSING_WIDTH, width - indent);
+        String blank = " ".repeat(indent);
         StringBuilder sb = new StringBuilder();
-        for (String[] r : rows) {
+        for (int row = 0; row < rows.size(); row++) {
+            String[] r = rows.get(row);
             sb.setLength(0);
-            for (int i = 0; i < width.length; i++) {
-                sb.append(r[i]).append(" ".repeat(width[i] - r[i].length() + 2));
+            for (int i = 0; i < widths.length; i++) {
+                sb.append(r[i]).append(" ".repeat(widths[i] - r[i].length() + 2));
             }
-            sb.append(r[5]);
+            List<String> lines = width <= 0 ? List.of(String.join("; ", missing.get(row)))
+                    : missing.get(row).stream().flatMap(m -> wrap(m, room).stream()).toList();
+            for (int i = 0; i < lines.size(); i++) {
+                if (i > 0) {
+                    sb.append('\n').append(blank);
+                }
+                sb.append(lines.get(i));
+            }
             w.write(sb.toString().stripTrailing());
             w.write('\n');
         }
+    }
+
+    /** {@code text} in lines of at most {@code width} characters, broken at spaces (a longer word stands alone). */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /**
+     * The terminal's width when the table goes to one: {@code COLUMNS} when the shell exports it,
+     * otherwise {@value #DEFAULT_TERMINAL_WIDTH}; 0 (no wrapping) for a pipe or a file.
+     */
+    static int terminalWidth(boolean toTerminal, Function<String, String> environment) {
+        if (!toTerminal) {
+            return 0;
+        }
+        String columns = environment.apply("COLUMNS");
+        if (columns != null) {
+            try {
+                int n = Integer.parseInt(columns.strip());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // not a number: fall back to the default
+            }
+        }
+        return DEFAULT_TERMINAL_WIDTH;
     }
 
     /** Jackson closes the writer it is given; the caller owns it. */

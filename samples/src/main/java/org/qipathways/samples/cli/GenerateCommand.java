@@ -2,13 +2,10 @@ package org.qipathways.samples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.qipathways.samples.generate.RegionConfig;
 import org.qipathways.samples.generate.RegionGenerator;
@@ -50,7 +47,7 @@ final class GenerateCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--end", paramLabel = "DATE", converter = IsoDate.class,
-            description = "The last day of the three-year history, yyyy-MM-dd. Default: today.")
+            description = "The last day of the three-year history (YYYY-MM-DD). Default: today.")
     private LocalDate end;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -85,7 +82,7 @@ final class GenerateCommand implements Callable<Integer> {
         RegionGenerator generator = RegionGenerator.of(config);
         if (terminal) {
             generator = generator.withProgress(done -> {
-                err.print("\rgenerating: " + done + " of " + learners + " learners");
+                err.print("\rgenerating: " + done + " of " + learners + " " + Plural.of(learners, "learner"));
                 err.flush();
             });
         }
@@ -93,39 +90,17 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             summary = generator.writeTo(out);
         } catch (IOException e) {
-            throw QipException.failed("cannot write the region to " + out + ": " + reason(e), e);
+            throw QipException.cannotWrite("the region to " + out, e);
         }
         if (terminal) {
             err.println();
         }
         PrintWriter stdout = cmd.getOut();
-        stdout.println("wrote " + summary.learners() + " learners to " + out.resolve(RegionGenerator.LEARNERS_FILE)
-                + " and " + summary.events() + " events to " + out.resolve(RegionGenerator.EVENTS_FILE));
+        stdout.println("wrote " + summary.learners() + " " + Plural.of(summary.learners(), "learner") + " to "
+                + out.resolve(RegionGenerator.LEARNERS_FILE) + " and " + summary.events() + " "
+                + Plural.of(summary.events(), "event") + " to " + out.resolve(RegionGenerator.EVENTS_FILE));
         stdout.println("history " + config.firstDay() + " to " + config.end() + ", seed " + seed);
         stdout.flush();
         return ExitCodes.OK;
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    /** Reads {@code --end} with a message a person can act on. */
-    static final class IsoDate implements CommandLine.ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a date; write it as yyyy-MM-dd, e.g. 2025-03-31");
-            }
-        }
     }
 }

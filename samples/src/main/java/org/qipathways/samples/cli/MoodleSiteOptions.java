@@ -6,12 +6,11 @@ import java.util.function.Function;
 import org.qipathways.moodle.MoodleClient;
 import org.qipathways.moodle.MoodleConfig;
 import org.qipathways.moodle.MoodleToken;
-import org.qipathways.moodle.sync.SyncOptions;
 import picocli.CommandLine.Option;
 
 /**
  * The options every command that talks to a Moodle site shares ({@code --moodle}, the site's limits,
- * how the programme maps onto it), and the client they make. The token comes from the
+ * {@code --verbose}), and the client they make; {@code qip sync} adds {@link MoodleSyncOptions}. The token comes from the
  * {@code MOODLE_TOKEN} environment variable only: arguments show in process lists and histories.
  * <pre>{@code
  * @Mixin MoodleSiteOptions site;
@@ -24,32 +23,6 @@ final class MoodleSiteOptions {
             description = "The Moodle site's address (its wwwroot), e.g. https://moodle.example.nhs.uk."
                     + " Plain http only for localhost.")
     String moodle;
-
-    @Option(names = "--scale-id", paramLabel = "ID",
-            description = "Id of the scale a site administrator made for the programme's proficiency scale"
-                    + " (Site administration > Grades > Scales; web services cannot make scales)."
-                    + " Needed the first time; later runs reuse the framework's.")
-    long scaleId;
-
-    @Option(names = "--parent-category", paramLabel = "ID", defaultValue = "0",
-            description = "The course category the programme's category goes under. Default: the top level.")
-    long parentCategory;
-
-    @Option(names = "--template-course", paramLabel = "ID", defaultValue = "0",
-            description = "A course an administrator prepared (activities, completion criteria): new unit courses are"
-                    + " copies of it (core_course_duplicate_course must then be in the token's service). Default: empty"
-                    + " new courses.")
-    long templateCourse;
-
-    @Option(names = "--auth", paramLabel = "METHOD", defaultValue = "manual",
-            description = "Authentication method of new users, e.g. oauth2, saml2 or manual (default). No password"
-                    + " is ever sent: with manual, Moodle mails one and forces a change at first login.")
-    String auth;
-
-    @Option(names = "--email-domain", paramLabel = "DOMAIN", defaultValue = "example.invalid",
-            description = "learners.csv has no e-mail addresses: new users get <username>@DOMAIN until single"
-                    + " sign-on fills in the real one. Default: ${DEFAULT-VALUE}.")
-    String emailDomain;
 
     @Option(names = "--max-input-vars", paramLabel = "N", defaultValue = "1000",
             description = "The site's PHP max_input_vars, if known to be larger (fewer requests). Default: ${DEFAULT-VALUE}.")
@@ -78,15 +51,6 @@ final class MoodleSiteOptions {
                     .maxCallsPerBundle(Math.max(MoodleConfig.DEFAULT_MAX_CALLS_PER_BUNDLE, maxInputVars)).build());
         } catch (IllegalArgumentException e) {
             throw QipException.badInput("--moodle: " + e.getMessage(), e);
-        }
-    }
-
-    SyncOptions syncOptions() {
-        try {
-            return new SyncOptions(scaleId, parentCategory, auth, emailDomain, SyncOptions.STUDENT_ROLE, false,
-                    templateCourse);
-        } catch (IllegalArgumentException e) {
-            throw QipException.badInput(e.getMessage(), e);
         }
     }
 

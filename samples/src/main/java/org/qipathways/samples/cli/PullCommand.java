@@ -12,6 +12,7 @@ import org.qipathways.moodle.MoodleClient;
 import org.qipathways.moodle.platform.MoodleConnector;
 import org.qipathways.moodle.MoodleException;
 import org.qipathways.moodle.sync.EventPull;
+import org.qipathways.moodle.sync.SyncOptions;
 import org.qipathways.programme.Programme;
 import org.qipathways.record.EventsCsv;
 import org.qipathways.record.LearnerEvent;
@@ -47,7 +48,7 @@ final class PullCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--since", paramLabel = "DATE",
-            description = "Only events dated on or after DATE (yyyy-mm-dd). Default: all.")
+            description = "Only events dated on or after DATE (YYYY-MM-DD). Default: all.")
     LocalDate since;
 
     @Spec
@@ -71,7 +72,8 @@ final class PullCommand implements Callable<Integer> {
         List<LearnerEvent> events;
         int requests;
         try (MoodleClient client = site.client(environment)) {
-            EventPull pull = new EventPull(client, site.syncOptions(), MoodleConnector.UK);
+            // a pull finds the programme's courses by their idnumbers: none of sync's mapping options apply
+            EventPull pull = new EventPull(client, SyncOptions.defaults(), MoodleConnector.UK);
             if (System.console() != null) {
                 err.println("reading " + p.code() + " records from " + client.config().site() + "...");
                 err.flush();
@@ -92,11 +94,12 @@ final class PullCommand implements Callable<Integer> {
         try {
             EventsCsv.write(out, events);
         } catch (IOException e) {
-            throw QipException.failed("cannot write " + out + ": " + e.getMessage(), e);
+            throw QipException.cannotWrite(out.toString(), e);
         }
         long learners = events.stream().map(LearnerEvent::learnerId).distinct().count();
-        spec.commandLine().getOut().println(events.size() + " events of " + learners + " learners written to " + out
-                + " (" + requests + " requests)");
+        spec.commandLine().getOut().println(events.size() + " " + Plural.of(events.size(), "event") + " of " + learners
+                + " " + Plural.of(learners, "learner") + " written to " + out + " (" + requests + " "
+                + Plural.of(requests, "request") + ")");
         return ExitCodes.OK;
     }
 }

@@ -3,6 +3,8 @@ package org.qipathways.samples.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Properties;
 import org.qipathways.definition.DefinitionProblem;
 import org.qipathways.programme.ProgrammeDefinitionException;
@@ -64,7 +66,17 @@ public final class Qip implements Runnable {
 
     /** Runs {@code qip} with {@code args} and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exit;
+        try {
+            exit = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // the heap bound is the user's to raise: say how, not a stack trace
+            System.err.printf(Locale.ROOT, "qip: out of memory (the Java heap is bounded at %,d MB); give it more, e.g."
+                    + " QIP_JAVA_OPTS=-Xmx4g samples/target/qip ... or java -Xmx4g -jar qip.jar ...%n",
+                    Runtime.getRuntime().maxMemory() >> 20);
+            exit = ExitCodes.FAILED;
+        }
+        System.exit(exit);
     }
 
     /**
@@ -77,13 +89,52 @@ public final class Qip implements Runnable {
 
     /** The command line with subcommands made by {@code factory}: tests use it to give commands a fake environment. */
     static CommandLine commandLine(CommandLine.IFactory factory) {
-        return new CommandLine(new Qip(), factory).setExecutionExceptionHandler(Qip::handle);
+        CommandLine cli = new CommandLine(new Qip(), factory)
+                .setExecutionExceptionHandler(Qip::handle)
+                .setParameterExceptionHandler(Qip::usageError);
+        // every date option reads YYYY-MM-DD and says so when it is not one
+        cli.registerConverter(LocalDate.class, new IsoDate());
+        return cli;
     }
 
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing command: give one of "
                 + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /**
+     * A usage error (an unknown or missing option, a value that is not a date or number): the error,
+     * the command's synopsis and where to read more, not the whole help.
+     * <pre>{@code
+     * qip evaluate: --as-of: '2026-13-45' is not a date (use YYYY-MM-DD)
+     * Usage: qip evaluate [-hV] [--skip-invalid] [--as-of=DATE] --events=FILE ...
+     * Try 'qip evaluate --help' for more.
+     * }</pre>
+     */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        err.println(name + ": " + message(e));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        CommandLine.Help help = command.getHelp();
+        err.print(help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength()));
+        err.println("Try '" + name + " --help' for more.");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /**
+     * Picocli's message, with a value our converters rejected put as {@code --option: reason}
+     * rather than its "Invalid value for option '--option': reason".
+     */
+    private static String message(ParameterException e) {
+        if (e.getCause() instanceof CommandLine.TypeConversionException tce
+                && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            return option.longestName() + ": " + tce.getMessage();
+        }
+        return e.getMessage();
     }
 
     /** Turns what a subcommand threw into words on stderr and an exit code. */

@@ -15,9 +15,11 @@ import org.qipathways.report.Disclosure;
 import org.qipathways.report.ProgressionReport;
 import org.qipathways.report.ReportInput;
 import org.qipathways.samples.report.ReportWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -35,8 +37,25 @@ import picocli.CommandLine.Spec;
                 "Counts follow NHS Digital's small-number rule by default: 1 to 7 shown as *, others rounded to the"
                         + " nearest 5, rates and medians over 7 or fewer people withheld."},
         footer = {"", "Exit codes: 0 done; 1 DIR cannot be written; 2 bad input (every problem listed on stderr, nothing"
-                + " written) or bad usage."})
+                + " written) or bad usage."},
+        modelTransformer = ReportCommand.LearnersRequired.class)
 final class ReportCommand implements Callable<Integer> {
+
+    /**
+     * The report needs learners.csv, which {@link LearnerInput} leaves optional for the other commands:
+     * made required here, so that usage, help and parsing all say so.
+     */
+    static final class LearnersRequired implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            OptionSpec learners = spec.findOption("--learners");
+            spec.remove(learners);
+            spec.addOption(learners.toBuilder().required(true).description("Learners: learners.csv"
+                    + " (learner_id,organisation,...): the report groups them by organisation, ICB, staff group and band,"
+                    + " and counts those with no events too.").build());
+            return spec;
+        }
+    }
 
     @Mixin
     ProgrammeOption programme;
@@ -75,10 +94,6 @@ final class ReportCommand implements Callable<Integer> {
             System.setProperty("java.awt.headless", "true");
         }
         Disclosure disclosure = disclosure();
-        if (input.learners == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--learners=FILE'"
-                    + " (the report groups learners by organisation, ICB, staff group and band)");
-        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw QipException.badInput("--out " + out + " is a file; give a directory");
         }
@@ -89,8 +104,8 @@ final class ReportCommand implements Callable<Integer> {
         progress(terminal, err, "reading " + input.learners + " and " + input.events);
         List<LearnerRecord> records = input.read(p, err);
         LocalDate date = asOf.date();
-        progress(terminal, err, String.format(Locale.ROOT, "evaluating %,d learners as of %s and a year before",
-                records.size(), date));
+        progress(terminal, err, String.format(Locale.ROOT, "evaluating %,d %s as of %s and a year before",
+                records.size(), Plural.of(records.size(), "learner"), date));
         ReportInput data = ReportInput.evaluate(Evaluator.of(p), records, input.learnerRows, date);
         ProgressionReport report = ProgressionReport.of(data, disclosure);
         progress(terminal, err, "writing " + out.resolve(ReportWriter.HTML_FILE) + " and its tables");
@@ -98,11 +113,12 @@ final class ReportCommand implements Callable<Integer> {
         try {
             files = ReportWriter.write(report, out);
         } catch (IOException e) {
-            throw QipException.failed("cannot write the report to " + out + ": " + e.getMessage(), e);
+            throw QipException.cannotWrite("the report to " + out, e);
         }
-        err.printf(Locale.ROOT, "report on %,d learners as of %s: %s and %d CSV tables written to %s in %.1f s%n",
-                records.size(), date, ReportWriter.HTML_FILE, files.stream().filter(f -> f.toString().endsWith(".csv")).count(),
-                out, (System.nanoTime() - t0) / 1e9);
+        long tables = files.stream().filter(f -> f.toString().endsWith(".csv")).count();
+        err.printf(Locale.ROOT, "report on %,d %s as of %s: %s and %d CSV %s written to %s in %.1f s%n",
+                records.size(), Plural.of(records.size(), "learner"), date, ReportWriter.HTML_FILE, tables,
+                Plural.of(tables, "table"), out, (System.nanoTime() - t0) / 1e9);
         err.println(disclosure.method());
         err.flush();
         return ExitCodes.OK;

@@ -65,6 +65,9 @@ final class SyncCommand implements Callable<Integer> {
     MoodleSiteOptions site;
 
     @Mixin
+    MoodleSyncOptions mapping;
+
+    @Mixin
     ProgrammeOption programme;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -111,7 +114,7 @@ final class SyncCommand implements Callable<Integer> {
             throw QipException.badInput("--events places the learners of --learners in their tiers: give --learners too");
         }
         Map<String, String> tierOf = events == null ? Map.of() : tiers(p, rows, err);
-        SyncOptions options = site.syncOptions().withPrune(prune);
+        SyncOptions options = mapping.syncOptions().withPrune(prune);
         boolean terminal = System.console() != null;
         try (MoodleClient client = site.client(environment)) {
             progress(terminal, err, (mode.apply ? "applying" : "planning") + " programme " + p.code() + " on " + client.config().site());
@@ -119,8 +122,8 @@ final class SyncCommand implements Callable<Integer> {
             SyncPlan result = mode.apply ? sync.apply(p) : sync.plan(p);
             result.changes().forEach(out::println);
             if (!rows.isEmpty()) {
-                progress(terminal, err, (mode.apply ? "applying " : "planning ") + rows.size() + " learners ("
-                        + client.requestCount() + " requests so far)");
+                progress(terminal, err, (mode.apply ? "applying " : "planning ") + rows.size() + " "
+                        + Plural.of(rows.size(), "learner") + " (" + client.requestCount() + " requests so far)");
                 LearnerSync ls = new LearnerSync(client, options);
                 SyncPlan l = mode.apply ? ls.apply(p, rows, tierOf) : ls.plan(p, rows, tierOf);
                 printGrouped(l.changes(), out);

@@ -64,11 +64,19 @@ public final class RegionGenerator {
      * Writes {@value #LEARNERS_FILE} and {@value #EVENTS_FILE} into {@code directory}, creating it
      * when needed and replacing files of those names. Each file is written under a temporary name
      * and renamed when complete, so a failed run leaves no half-written file behind.
+     *
+     * @throws java.nio.file.FileSystemException naming the path, e.g. when a directory has one of
+     *                                           the files' names (checked first: nothing is replaced)
      */
     public Summary writeTo(Path directory) throws IOException {
         Files.createDirectories(directory);
         Path learners = directory.resolve(LEARNERS_FILE);
         Path events = directory.resolve(EVENTS_FILE);
+        for (Path target : new Path[] {learners, events}) {
+            if (Files.isDirectory(target)) {
+                throw new java.nio.file.FileSystemException(target.toString(), null, "a directory is in the way");
+            }
+        }
         Path learnersPart = directory.resolve(LEARNERS_FILE + ".part");
         Path eventsPart = directory.resolve(EVENTS_FILE + ".part");
         Summary summary;
@@ -79,8 +87,14 @@ public final class RegionGenerator {
             Files.deleteIfExists(eventsPart);
             throw failure;
         }
-        Files.move(learnersPart, learners, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(eventsPart, events, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.move(learnersPart, learners, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(eventsPart, events, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException failure) {
+            Files.deleteIfExists(learnersPart);
+            Files.deleteIfExists(eventsPart);
+            throw failure;
+        }
         return summary;
     }
 

@@ -7,9 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qipathways.programme.Programme;
+import org.qipathways.progress.Evaluator;
+import org.qipathways.progress.Progress;
+import org.qipathways.progress.TierProgress;
+import org.qipathways.record.EventsCsv;
+import org.qipathways.record.LearnerRecord;
+import org.qipathways.record.ReadOptions;
 
 /** {@code qip evaluate} and {@code qip explain}, run in-process as a user would run them. */
 class EvaluateCommandTest {
@@ -113,6 +125,69 @@ class EvaluateCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("LEARNER  TIER    STATUS");
         assertThat(run.out()).contains("L-2      SILVER  ACHIEVED     2024-04-30");
+    }
+
+    @Test
+    void tableOnAPipeKeepsOneLinePerLearnerAndTier() throws IOException {
+        Path events = write("events.csv", EVENTS);
+        QipRun run = QipRun.qip("evaluate", "--events", events.toString(), "--as-of", "2025-01-01", "--format", "table");
+        // captured output is not a terminal: one line per row, for grep and cut
+        assertThat(run.out().lines()).hasSize(1 + 3 * 3);
+        assertThat(run.out().lines().filter(l -> l.startsWith("L-2      GOLD")).findFirst().orElseThrow())
+                .contains("attend Gold Train the Trainer day 1; attend Gold Train the Trainer day 2; ")
+                .hasSizeGreaterThan(EvaluateCommand.DEFAULT_TERMINAL_WIDTH);
+    }
+
+    @Test
+    void tableOnATerminalWrapsMissingUnderItsColumnWithinTheWidth() throws IOException {
+        List<Progress> results = Evaluator.of(Programme.reference()).evaluateAll(
+                new ArrayList<>(LearnerRecord.group(List.of(), EventsCsv.read(write("events.csv", EVENTS), Programme.reference(),
+                        ReadOptions.STRICT).rows()).values()), LocalDate.of(2025, 1, 1));
+        StringWriter w = new StringWriter();
+
+        EvaluateCommand.writeTable(results, w, 90);
+
+        List<String> lines = w.toString().lines().toList();
+        assertThat(lines).allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(90));
+        int column = lines.get(0).indexOf("MISSING");
+        assertThat(column).isPositive();
+        // each missing requirement starts its own line under MISSING; wrapped text stays under it too
+        List<String> gold = new ArrayList<>();
+        boolean inGold = false;
+        for (String l : lines) {
+            if (!l.startsWith(" ")) {
+                inGold = l.startsWith("L-2      GOLD");
+            }
+            if (inGold) {
+                assertThat(l.substring(0, column)).as(l).matches(l.startsWith(" ") ? " +" : "L-2 +GOLD +NOT_STARTED +");
+                gold.add(l.substring(column));
+            }
+        }
+        assertThat(gold).startsWith("attend Gold Train the Trainer day 1", "attend Gold Train the Trainer day 2");
+        // nothing is lost: the wrapped words are the unmet requirements' words
+        TierProgress goldTier = results.get(0).tier("GOLD");
+        assertThat(String.join(" ", gold)).isEqualTo(String.join(" ", goldTier.unmet()));
+
+        // however narrow the terminal, MISSING keeps a readable column rather than one word a line
+        StringWriter narrow = new StringWriter();
+        EvaluateCommand.writeTable(results, narrow, 40);
+        assertThat(narrow.toString().lines()).allSatisfy(l -> assertThat(l.length() - column)
+                .isLessThanOrEqualTo(EvaluateCommand.MIN_MISSING_WIDTH));
+    }
+
+    @Test
+    void theTerminalWidthIsColumnsOrAHundredAndNothingForAPipe() {
+        assertThat(EvaluateCommand.terminalWidth(false, Map.of("COLUMNS", "120")::get)).isZero();
+        assertThat(EvaluateCommand.terminalWidth(true, Map.of("COLUMNS", "120")::get)).isEqualTo(120);
+        assertThat(EvaluateCommand.terminalWidth(true, Map.<String, String>of()::get)).isEqualTo(100);
+        assertThat(EvaluateCommand.terminalWidth(true, Map.of("COLUMNS", "wide")::get)).isEqualTo(100);
+    }
+
+    @Test
+    void aWrapNeverBreaksAWordAndALongWordStandsAlone() {
+        assertThat(EvaluateCommand.wrap("needs approval by 2026-04-21", 12)).containsExactly("needs", "approval by", "2026-04-21");
+        assertThat(EvaluateCommand.wrap("a https://example.invalid/very/long b", 10))
+                .containsExactly("a", "https://example.invalid/very/long", "b");
     }
 
     @Test

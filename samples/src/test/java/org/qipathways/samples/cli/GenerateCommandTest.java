@@ -70,7 +70,7 @@ class GenerateCommandTest {
         assertThat(err.toString()).contains("--learners must be at least 1, was 0");
 
         assertThat(qip("--learners", "10", "--end", "2025-02-30", "--out", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("'2025-02-30' is not a date; write it as yyyy-MM-dd, e.g. 2025-03-31");
+        assertThat(err.toString()).contains("--end: '2025-02-30' is not a date (use YYYY-MM-DD)");
 
         Path file = Files.writeString(dir.resolve("taken"), "x");
         assertThat(qip("--learners", "10", "--out", file.toString())).isEqualTo(2);
@@ -86,7 +86,31 @@ class GenerateCommandTest {
         // A directory below a plain file can never be created, whoever runs the test.
         Path blocked = Files.writeString(dir.resolve("plain-file"), "x").resolve("region");
         assertThat(qip("--learners", "10", "--out", blocked.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("generate: cannot write the region to " + blocked + ": ");
+        // the path it failed on and why, not only a path
+        assertThat(err.toString()).contains("qip generate: cannot write the region to " + blocked + ": ")
+                .containsPattern("plain-file(/region)?: (Not a directory|not a directory)");
+    }
+
+    @Test
+    void aDirectoryInTheWayOfAFileFailsWithItsPathAndTheReason(@TempDir Path dir) throws IOException {
+        Path inTheWay = Files.createDirectories(dir.resolve("events.csv"));
+        Files.writeString(inTheWay.resolve("keep.txt"), "mine");
+
+        assertThat(qip("--learners", "10", "--out", dir.toString())).isEqualTo(1);
+
+        assertThat(err.toString()).isEqualTo("qip generate: cannot write the region to " + dir + ": " + inTheWay
+                + ": a directory is in the way" + System.lineSeparator());
+        // checked before anything is written: nothing replaced, nothing left behind
+        assertThat(inTheWay.resolve("keep.txt")).hasContent("mine");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(inTheWay);
+        }
+    }
+
+    @Test
+    void oneLearnerIsSingular(@TempDir Path dir) {
+        assertThat(qip("--learners", "1", "--end", "2025-03-31", "--out", dir.toString())).isZero();
+        assertThat(out.toString()).startsWith("wrote 1 learner to ");
     }
 
     static void assertSameAsGenerator(Path dir, RegionConfig config) throws IOException {
