@@ -102,7 +102,7 @@ public final class OpenBadgesVerifier {
         if (status != null) {
             if (!"BitstringStatusListEntry".equals(status.path("type").textValue())
                     || !StatusList.PURPOSE.equals(status.path("statusPurpose").textValue())
-                    || !status.path("statusListIndex").asText().matches("\\d{1,10}")
+                    || !status.path("statusListIndex").asText().matches("\\d{1,9}")
                     || !status.path("statusListCredential").isTextual()) {
                 return tampered("the credential is signed, but its credentialStatus is not a revocation BitstringStatusListEntry");
             }

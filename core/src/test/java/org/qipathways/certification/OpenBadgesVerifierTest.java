@@ -184,6 +184,22 @@ class OpenBadgesVerifierTest {
     }
 
     @Test
+    void aSignedCertificateNamingTheOpenBadgesKeyIsNotTrusted() {
+        // the register holds the P-256 key too; a JSON certificate claiming it must be refused, not crash the check
+        IssuerKey ed = IssuerKey.generate();
+        String file = SignedCertificate.write(bronze, PROGRAMME, ed).replace(ed.publicKey().keyId(), key.publicKey().keyId());
+        Verification v = CertificateVerifier.of(List.of(), register).verify(file.getBytes(StandardCharsets.UTF_8), TODAY);
+        assertThat(v.verdict()).isEqualTo(Verdict.TAMPERED);
+        assertThat(v.reason()).contains("not a known issuer key");
+        ObjectNode hugeIndex = badges.credential(bronze, new OpenBadges.Status(LIST, 1));
+        ((ObjectNode) hugeIndex.get("credentialStatus")).put("statusListIndex", "9999999999");
+        hugeIndex.put("iss", key.publicKey().did()).put("jti", hugeIndex.get("id").textValue())
+                .put("sub", hugeIndex.get("credentialSubject").get("id").textValue())
+                .put("nbf", java.time.Instant.parse(hugeIndex.get("validFrom").textValue()).getEpochSecond());
+        assertThat(byKey().verify(key.signJwt(hugeIndex), statusList(TODAY), TODAY).verdict()).isEqualTo(Verdict.TAMPERED);
+    }
+
+    @Test
     void pastItsValidUntilItIsExpired() {
         Certificate gold = SignedCertificateTest.gold();
         String jwt = OpenBadgesTest.issue(badges, gold, null);
