@@ -239,6 +239,11 @@ public final class StatusList {
      * @param signer the key that signed it
      */
     public record Published(StatusList list, Instant madeAt, BadgePublicKey signer) {
+        public Published {
+            Objects.requireNonNull(list, "list");
+            Objects.requireNonNull(madeAt, "madeAt");
+            Objects.requireNonNull(signer, "signer");
+        }
     }
 
     /**
