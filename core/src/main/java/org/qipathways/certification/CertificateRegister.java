@@ -2,6 +2,7 @@ package org.qipathways.certification;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,37 @@ public interface CertificateRegister extends AutoCloseable {
 
     /** The issuer public key (PEM) recorded under {@code keyId}. */
     Optional<String> issuerKey(String keyId);
+
+    /**
+     * The URL the register's status list (W3C Bitstring Status List) is published at, once one was
+     * set: every credential exported from this register names it.
+     */
+    Optional<String> statusListUrl();
+
+    /**
+     * Sets the URL the status list is published at; a no-op when it is that URL already.
+     *
+     * @throws IllegalArgumentException when it is not an absolute http(s) URL without a fragment, or
+     *                                  the register already publishes its list at another URL
+     *                                  (credentials handed out name that one)
+     */
+    void setStatusListUrl(String url);
+
+    /**
+     * The status list index of each certificate, giving one, at random among the free places, to each
+     * that has none yet; given indexes never change. The list holds at least 131,072 places and
+     * doubles whenever it would become more than half full.
+     *
+     * @throws IllegalStateException when no status list URL is set
+     * @throws RegisterException     when the write failed; nothing was written
+     */
+    Map<CertificateId, Integer> statusIndexes(Collection<CertificateId> ids);
+
+    /** Every certificate that has a status list index, with it, in index order. */
+    List<StatusEntry> statusEntries();
+
+    /** The certificate at a status list index, if any has it. */
+    Optional<StatusEntry> statusEntry(int index);
 
     /** Releases the register's connection. */
     @Override

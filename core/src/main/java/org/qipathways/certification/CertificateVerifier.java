@@ -129,7 +129,13 @@ public final class CertificateVerifier {
         if (register != null) {
             Optional<String> pem = register.issuerKey(keyId);
             if (pem.isPresent()) {
-                IssuerPublicKey k = IssuerPublicKey.fromPem(pem.get(), "issuer key " + keyId + " in the register");
+                IssuerPublicKey k;
+                try {
+                    k = IssuerPublicKey.fromPem(pem.get(), "issuer key " + keyId + " in the register");
+                } catch (IllegalArgumentException e) {
+                    // the register also holds Open Badges keys (P-256): those never sign certificate files
+                    return Optional.empty();
+                }
                 // a register row under the wrong id must not vouch for another key
                 return k.keyId().equals(keyId) ? Optional.of(k) : Optional.empty();
             }

@@ -18,7 +18,8 @@ import java.util.Objects;
 import org.qipathways.certification.internal.Pem;
 
 /**
- * An issuer's Ed25519 signing key pair: signs exported certificates and Open Badges credentials.
+ * An issuer's Ed25519 signing key pair: signs exported certificates ({@link SignedCertificate}); Open
+ * Badges credentials, whose verifiers do not accept EdDSA, are signed with a {@link BadgeKey}.
  * The private key is read from a PKCS#8 PEM file and the public key from an X.509 PEM file, as
  * {@code qip keys generate} or OpenSSL ({@code openssl genpkey -algorithm ed25519}) write them; the
  * private key is never written anywhere else, and {@link #toString()} shows only the key id.

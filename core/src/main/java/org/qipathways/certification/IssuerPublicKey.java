@@ -24,7 +24,7 @@ import org.qipathways.certification.internal.Pem;
  * <pre>{@code
  * IssuerPublicKey key = IssuerPublicKey.load(Path.of("keys/issuer-public.pem"));
  * key.keyId();    // "sha256:3f9a..." : the SHA-256 of the key's X.509 encoding
- * key.didKey();   // "did:key:z6Mk...": the issuer's id in Open Badges credentials
+ * key.didKey();   // "did:key:z6Mk...": the key as a DID
  * }</pre>
  */
 public final class IssuerPublicKey {

@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.qipathways.certification.internal.CompactJws;
 import org.qipathways.competency.internal.NameUuid;
-import org.qipathways.certification.internal.CanonicalJson;
 import org.qipathways.programme.Programme;
 import org.qipathways.programme.Tier;
 import org.qipathways.progress.Evaluator;
@@ -23,20 +21,24 @@ import org.qipathways.record.LearnerRecord;
 import org.qipathways.rules.Requirement;
 
 /**
- * Exports a certificate as a 1EdTech Open Badges 3.0 {@code OpenBadgeCredential}, a W3C Verifiable
- * Credential (data model 2.0) that wallets and badge platforms understand, secured as a VC-JWT: a
- * compact JWS signed with EdDSA (Ed25519) whose payload is the credential itself.
+ * Exports certificates as 1EdTech Open Badges 3.0 {@code OpenBadgeCredential}s, W3C Verifiable
+ * Credentials (data model 2.0) that wallets and badge platforms understand, secured as VC-JWT: a
+ * compact JWS signed with ES256 (P-256) whose payload is the credential itself, as 1EdTech's
+ * validator accepts it.
  *
- * <p>The issuer is a {@code Profile} whose id is the {@code did:key} of the signing key, so the
- * credential names the key that can check it; the JOSE header carries that key as a JWK. The
- * achievement is the tier, with criteria written from the tier's rule; {@code validFrom} and
- * {@code validUntil} are the certificate's first and last days (00:00:00 and 23:59:59 UTC); the
- * subject is the learner, by their pseudonymous id. Revocation is not published as a status list:
- * check it with {@code qip verify} against the register.
+ * <p>The issuer is a {@code Profile} whose id is the did:jwk of the signing {@link BadgeKey}; the JOSE
+ * header's {@code kid} is that DID's {@code #0}, which any verifier resolves to the key without a
+ * network. The achievement is the tier, with criteria written from the tier's rule; {@code validFrom}
+ * and {@code validUntil} are the certificate's first and last days (00:00:00 and 23:59:59 UTC). The
+ * learner's id is never in the credential: the subject's id, the credential's id and the salt of its
+ * identity hash are keyed by the issuer's {@link LearnerSecret}. {@code credentialStatus} gives the
+ * certificate's place in the register's {@link StatusList}, where a holder or an employer checks
+ * revocation.
  * <pre>{@code
- * OpenBadges.Issuer issuer = new OpenBadges.Issuer("Regional Improvement Academy", "https://academy.example.nhs.uk");
- * String jwt = OpenBadges.jwt(certificate, programme, issuer, issuerKey);
- * ObjectNode credential = OpenBadges.credential(certificate, programme, issuer, issuerKey.publicKey());
+ * OpenBadges badges = OpenBadges.of(programme, new OpenBadges.Issuer("Regional Improvement Academy",
+ *         "https://academy.example.nhs.uk"), badgeKey, learnerSecret);
+ * int index = register.statusIndexes(List.of(certificate.id())).get(certificate.id());
+ * String jwt = badges.jwt(certificate, new OpenBadges.Status(register.statusListUrl().orElseThrow(), index));
  * }</pre>
  */
 public final class OpenBadges {
@@ -47,14 +49,20 @@ public final class OpenBadges {
     /** The Open Badges 3.0 context, second in {@code @context}. */
     public static final String OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 
+    /**
+     * 1EdTech's extensions context, third: it defines {@code 1EdTechJsonSchemaValidator2019}, the type of
+     * {@code credentialSchema}, which JSON-LD validation (1EdTech's validator runs it) otherwise finds undefined.
+     */
+    public static final String OB_EXTENSIONS_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json";
+
     /** The Open Badges 3.0 JSON schema for achievement credentials. */
     public static final String OB_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
 
-    /** The namespace of the name-based UUIDs of credentials, achievements and subjects. Part of the format. */
+    /** The namespace of the name-based UUIDs of achievements. Part of the format. */
     static final UUID NAMESPACE = UUID.fromString("0f6a8c2e-6d3b-5b7e-9a41-3c2d8e7f1b90");
 
     /**
-     * Who issues: shown in wallets. The issuer's id is the signing key's did:key.
+     * Who issues: shown in wallets. The issuer's id is the signing key's did:jwk.
      *
      * @param name the organisation's name, e.g. "Regional Improvement Academy"
      * @param url  its web site (http or https), or {@code null}
@@ -75,16 +83,47 @@ public final class OpenBadges {
         }
     }
 
-    private OpenBadges() {
+    /**
+     * Where a credential's revocation is published: a {@code BitstringStatusListEntry} for the bit at
+     * {@code index} of the status list at {@code listUrl}.
+     *
+     * @param listUrl the status list's URL (the register's {@link CertificateRegister#statusListUrl()})
+     * @param index   the certificate's place in it ({@link CertificateRegister#statusIndexes})
+     */
+    public record Status(String listUrl, int index) {
+        public Status {
+            StatusList.checkUrl(listUrl);
+            if (index < 0) {
+                throw new IllegalArgumentException("status list index " + index + " is negative");
+            }
+        }
+    }
+
+    private final Programme programme;
+    private final Issuer issuer;
+    private final BadgeKey key;
+    private final LearnerSecret secret;
+
+    private OpenBadges(Programme programme, Issuer issuer, BadgeKey key, LearnerSecret secret) {
+        this.programme = Objects.requireNonNull(programme, "programme");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.key = Objects.requireNonNull(key, "key");
+        this.secret = Objects.requireNonNull(secret, "secret");
+    }
+
+    /** An exporter of {@code programme}'s certificates, signing with {@code key}. */
+    public static OpenBadges of(Programme programme, Issuer issuer, BadgeKey key, LearnerSecret secret) {
+        return new OpenBadges(programme, issuer, key, secret);
     }
 
     /**
      * The credential as JSON (the JWT's payload without its registered claims).
      *
+     * @param status where its revocation is published; {@code null} for a credential without
+     *               {@code credentialStatus}, which no holder can check for revocation
      * @throws IllegalArgumentException when the certificate is not of this programme
      */
-    public static ObjectNode credential(Certificate c, Programme programme, Issuer issuer, IssuerPublicKey key) {
-        Objects.requireNonNull(issuer, "issuer");
+    public ObjectNode credential(Certificate c, Status status) {
         if (!programme.code().equals(c.programmeCode())) {
             throw new IllegalArgumentException("certificate " + c.id() + " is for programme " + c.programmeCode()
                     + ", not " + programme.code());
@@ -93,15 +132,16 @@ public final class OpenBadges {
                 "certificate " + c.id() + " is for tier " + c.tier() + ", which programme " + programme.code() + " does not have"));
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode vc = f.objectNode();
-        vc.putArray("@context").add(VC_CONTEXT).add(OB_CONTEXT);
-        vc.put("id", urn("credential:" + c.id()));
+        vc.putArray("@context").add(VC_CONTEXT).add(OB_CONTEXT).add(OB_EXTENSIONS_CONTEXT);
+        vc.put("id", secret.credentialId(c.id()));
         vc.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");
         vc.put("name", programme.title() + ": " + tier.title());
-        vc.put("description", tier.title() + " certificate " + c.id() + " of " + programme.title()
+        // Nothing here may name the learner or the certificate id, from which a learner id can be confirmed.
+        vc.put("description", tier.title() + " certificate of " + programme.title()
                 + " (" + programme.code() + " version " + c.programmeVersion() + ")");
 
         ObjectNode profile = vc.putObject("issuer");
-        profile.put("id", key.didKey());
+        profile.put("id", key.publicKey().did());
         profile.putArray("type").add("Profile");
         profile.put("name", issuer.name());
         if (issuer.url() != null) {
@@ -115,13 +155,15 @@ public final class OpenBadges {
         vc.put("awardedDate", c.achievedOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
 
         ObjectNode subject = vc.putObject("credentialSubject");
-        subject.put("id", urn("learner:" + c.programmeCode() + ":" + c.learnerId()));
+        subject.put("id", secret.subjectId(c.programmeCode(), c.learnerId()));
         subject.putArray("type").add("AchievementSubject");
+        String salt = secret.salt(c.id());
         ObjectNode identity = subject.putArray("identifier").addObject();
         identity.put("type", "IdentityObject");
-        identity.put("identityHash", c.learnerId());
+        identity.put("identityHash", LearnerSecret.identityHash(c.learnerId(), salt));
         identity.put("identityType", "systemId");
-        identity.put("hashed", false);
+        identity.put("hashed", true);
+        identity.put("salt", salt);
         ObjectNode achievement = subject.putObject("achievement");
         achievement.put("id", urn("achievement:" + c.programmeCode() + ":" + c.programmeVersion() + ":" + c.tier()));
         achievement.putArray("type").add("Achievement");
@@ -138,42 +180,56 @@ public final class OpenBadges {
         digest.putArray("type").add("Evidence");
         digest.put("name", "Record digest");
         digest.put("description", "SHA-256 of the learner's record up to " + c.validFrom()
-                + ", as QI Pathways' EvidenceDigest defines it; the issuer's register holds certificate " + c.id() + ".");
+                + ", as QI Pathways' EvidenceDigest defines it: the issuer can show the record it was computed from.");
         digest.put("narrative", c.evidenceDigest());
 
         ObjectNode schema = vc.putArray("credentialSchema").addObject();
         schema.put("id", OB_SCHEMA);
         schema.put("type", "1EdTechJsonSchemaValidator2019");
+
+        if (status != null) {
+            ObjectNode entry = vc.putObject("credentialStatus");
+            entry.put("id", status.listUrl() + "#" + status.index());
+            entry.put("type", "BitstringStatusListEntry");
+            entry.put("statusPurpose", StatusList.PURPOSE);
+            // a string, as Bitstring Status List v1.0 writes it
+            entry.put("statusListIndex", Integer.toString(status.index()));
+            entry.put("statusListCredential", status.listUrl());
+        }
         return vc;
     }
 
     /**
-     * The credential as a VC-JWT: a compact JWS (header {@code alg: EdDSA}, {@code typ: JWT}, {@code kid}
-     * and {@code jwk}) whose payload is the credential with the claims {@code iss}, {@code jti},
-     * {@code sub}, {@code nbf} and, when it expires, {@code exp}.
+     * The credential as a VC-JWT: a compact JWS (header {@code alg} ES256, {@code typ} JWT, {@code kid}
+     * and {@code jwk}) whose payload is the credential with the claims Open Badges 3.0 requires:
+     * {@code iss} (issuer.id), {@code jti} (id), {@code sub} (credentialSubject.id), {@code nbf}
+     * (validFrom) and, when it expires, {@code exp} (validUntil). The file is exactly this text.
      */
-    public static String jwt(Certificate c, Programme programme, Issuer issuer, IssuerKey key) {
-        IssuerPublicKey pub = key.publicKey();
-        ObjectNode payload = credential(c, programme, issuer, pub);
-        payload.put("iss", pub.didKey());
+    public String jwt(Certificate c, Status status) {
+        ObjectNode payload = credential(c, status);
+        payload.put("iss", key.publicKey().did());
         payload.put("jti", payload.get("id").textValue());
         payload.put("sub", payload.get("credentialSubject").get("id").textValue());
         payload.put("nbf", c.validFrom().atStartOfDay(ZoneOffset.UTC).toEpochSecond());
         if (c.validUntil() != null) {
             payload.put("exp", c.validUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1);
         }
-        ObjectNode header = JsonNodeFactory.instance.objectNode();
-        header.put("alg", "EdDSA");
-        header.put("typ", "JWT");
-        String did = pub.didKey();
-        header.put("kid", did + "#" + did.substring("did:key:".length()));
-        ObjectNode jwk = header.putObject("jwk");
-        jwk.put("kty", "OKP");
-        jwk.put("crv", "Ed25519");
-        jwk.put("x", base64url(pub.raw()));
-        String input = base64url(CanonicalJson.compact(header).getBytes(StandardCharsets.UTF_8)) + "."
-                + base64url(CanonicalJson.compact(payload).getBytes(StandardCharsets.UTF_8));
-        return input + "." + base64url(key.sign(input.getBytes(StandardCharsets.US_ASCII)));
+        return key.signJwt(payload);
+    }
+
+    /**
+     * Whether a credential file's text is in the form this version writes: a compact JWS signed with
+     * ES256 whose {@code kid} is a did:jwk. Files of earlier versions (EdDSA, did:key), which Open Badges
+     * verifiers refuse, are not: {@code qip certify} replaces them.
+     */
+    public static boolean isCurrentFormat(String jws) {
+        try {
+            CompactJws parsed = CompactJws.parse(jws);
+            return BadgeKey.ALGORITHM.equals(parsed.algorithm())
+                    && parsed.header().path("kid").asText().startsWith(BadgePublicKey.DID_JWK);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
@@ -251,9 +307,5 @@ public final class OpenBadges {
 
     private static String urn(String name) {
         return "urn:uuid:" + NameUuid.v5(NAMESPACE, name);
-    }
-
-    private static String base64url(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

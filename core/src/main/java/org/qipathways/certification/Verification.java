@@ -28,7 +28,10 @@ public record Verification(Verdict verdict, String reason, Certificate certifica
         REVOKED,
         /** Not genuine: changed after signing, signed by an unknown key, or not a certificate file. */
         TAMPERED,
-        /** Genuine, but the register given does not know it: probably the wrong register. */
+        /**
+         * Genuine, but not checked as asked: the register given does not know it (probably the wrong
+         * register), or the status list given cannot be trusted or does not cover it.
+         */
         UNKNOWN
     }
 

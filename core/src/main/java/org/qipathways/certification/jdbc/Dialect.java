@@ -9,11 +9,14 @@ import java.util.Locale;
 enum Dialect {
     SQLITE("sqlite") {
         @Override
-        void prepare(Connection c) throws SQLException {
+        void prepare(Connection c, boolean readOnly) throws SQLException {
             try (Statement s = c.createStatement()) {
                 // WAL lets readers go on while one run writes; the busy timeout makes a second writer wait
-                // for the first instead of failing at once.
-                s.execute("PRAGMA journal_mode=WAL");
+                // for the first instead of failing at once. Choosing the journal mode is a write: a reader
+                // takes the database as it is.
+                if (!readOnly) {
+                    s.execute("PRAGMA journal_mode=WAL");
+                }
                 s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
                 s.execute("PRAGMA foreign_keys=ON");
             }
@@ -70,7 +73,7 @@ enum Dialect {
 
     POSTGRESQL("postgresql") {
         @Override
-        void prepare(Connection c) {
+        void prepare(Connection c, boolean readOnly) {
         }
 
         @Override
@@ -125,8 +128,8 @@ enum Dialect {
         this.folder = folder;
     }
 
-    /** Sets up a new connection. */
-    abstract void prepare(Connection c) throws SQLException;
+    /** Sets up a new connection; {@code readOnly} for one that must not write. */
+    abstract void prepare(Connection c, boolean readOnly) throws SQLException;
 
     /** Starts a write transaction. */
     abstract void begin(Connection c) throws SQLException;

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,10 +16,15 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.random.RandomGenerator;
 import org.qipathways.certification.AuditAction;
 import org.qipathways.certification.AuditEntry;
 import org.qipathways.certification.Certificate;
@@ -27,6 +35,8 @@ import org.qipathways.certification.RegisterConflictException;
 import org.qipathways.certification.RegisterException;
 import org.qipathways.certification.RegisterUpdate;
 import org.qipathways.certification.StatusChange;
+import org.qipathways.certification.StatusEntry;
+import org.qipathways.certification.StatusList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +57,8 @@ import org.slf4j.LoggerFactory;
  *     Optional<Certificate> c = register.find(CertificateId.parse("7KQ2M9XH4CT"));
  * }
  * // or: JdbcCertificateRegister.open("jdbc:postgresql://localhost/qip?user=qip&password=...")
+ * // to check certificates, never creating or changing a register:
+ * try (CertificateRegister register = JdbcCertificateRegister.openForReading("jdbc:sqlite:register.db")) { ... }
  * }</pre>
  */
 public final class JdbcCertificateRegister implements CertificateRegister {
@@ -61,7 +73,7 @@ public final class JdbcCertificateRegister implements CertificateRegister {
     }
 
     /** The migration scripts, in order: script n brings the schema to version n. */
-    static final List<String> MIGRATIONS = List.of("V1__certificate_register.sql");
+    static final List<String> MIGRATIONS = List.of("V1__certificate_register.sql", "V2__status_list.sql");
 
     private static final String COLUMNS = "id, learner_id, programme_code, programme_version, tier, achieved_on, valid_from,"
             + " valid_until, issued_at, supersedes, evidence_digest, status, status_on, status_reason, status_actor";
@@ -72,11 +84,15 @@ public final class JdbcCertificateRegister implements CertificateRegister {
     private final Connection connection;
     private final Dialect dialect;
     private final String name;
+    /** Opened for reading: nothing is migrated or written, and a missing file is not created. */
+    private final boolean readOnly;
+    private final RandomGenerator random = new SecureRandom();
 
-    private JdbcCertificateRegister(Connection connection, Dialect dialect, String name) {
+    private JdbcCertificateRegister(Connection connection, Dialect dialect, String name, boolean readOnly) {
         this.connection = connection;
         this.dialect = dialect;
         this.name = name;
+        this.readOnly = readOnly;
     }
 
     /**
@@ -96,6 +112,60 @@ public final class JdbcCertificateRegister implements CertificateRegister {
      * messages (never put a password in it).
      */
     public static JdbcCertificateRegister open(String name, ConnectionFactory factory) {
+        return open(name, factory, false);
+    }
+
+    /**
+     * Opens an existing register to read it, for checking certificates: its schema is not created or
+     * upgraded, nothing can be written, and a SQLite file that does not exist is an error rather than
+     * a new empty register (SQLite's default would create one, and every genuine certificate would then
+     * look unknown). A register at an older schema version is read as it is: what it lacks (status list
+     * places before version 2) reads as empty.
+     *
+     * @throws RegisterException when there is no such database or file, it is not a certificate register,
+     *                           or its schema is newer than this library knows
+     */
+    public static JdbcCertificateRegister openForReading(String url) {
+        Objects.requireNonNull(url, "url");
+        String name = redact(url);
+        Path file = sqliteFile(url);
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new RegisterException("cannot read the certificate register " + name + ": there is no file " + file
+                    + (Files.isDirectory(file) ? " (it is a directory)" : "") + "; check the path (reading a register never creates one)", null);
+        }
+        return open(name, () -> {
+            if (file == null) {
+                Connection c = DriverManager.getConnection(url);
+                c.setReadOnly(true);
+                return c;
+            }
+            // SQLite's driver opens read-only only when asked before connecting (SQLITE_OPEN_READONLY)
+            Properties readOnly = new Properties();
+            readOnly.setProperty("open_mode", "1");
+            return DriverManager.getConnection(url, readOnly);
+        }, true);
+    }
+
+    /** The file of a {@code jdbc:sqlite:} URL; null for other databases and in-memory ones. */
+    static Path sqliteFile(String url) {
+        if (!url.startsWith("jdbc:sqlite:")) {
+            return null;
+        }
+        String rest = url.substring("jdbc:sqlite:".length());
+        int query = rest.indexOf('?');
+        if (query >= 0) {
+            rest = rest.substring(0, query);
+        }
+        if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        }
+        if (rest.isEmpty() || rest.equals(":memory:") || rest.startsWith(":resource:")) {
+            return null;
+        }
+        return Path.of(rest);
+    }
+
+    private static JdbcCertificateRegister open(String name, ConnectionFactory factory, boolean readOnly) {
         Connection c;
         try {
             c = factory.connect();
@@ -104,7 +174,7 @@ public final class JdbcCertificateRegister implements CertificateRegister {
             if (reason != null && reason.startsWith("No suitable driver")) {
                 reason = "no JDBC driver for it: give jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE";
             }
-            throw new RegisterException("cannot open the certificate register " + name + ": " + reason, e);
+            throw new RegisterException("cannot " + (readOnly ? "read" : "open") + " the certificate register " + name + ": " + reason, e);
         }
         try {
             Dialect dialect = Dialect.of(c.getMetaData().getDatabaseProductName());
@@ -112,9 +182,13 @@ public final class JdbcCertificateRegister implements CertificateRegister {
                 throw new RegisterException("the certificate register " + name + " is a "
                         + c.getMetaData().getDatabaseProductName() + " database; use SQLite or PostgreSQL", null);
             }
-            dialect.prepare(c);
-            JdbcCertificateRegister register = new JdbcCertificateRegister(c, dialect, name);
-            register.migrate();
+            dialect.prepare(c, readOnly);
+            JdbcCertificateRegister register = new JdbcCertificateRegister(c, dialect, name, readOnly);
+            if (readOnly) {
+                register.checkReadable();
+            } else {
+                register.migrate();
+            }
             return register;
         } catch (SQLException | RuntimeException e) {
             try {
@@ -125,7 +199,33 @@ public final class JdbcCertificateRegister implements CertificateRegister {
             if (e instanceof RegisterException re) {
                 throw re;
             }
-            throw new RegisterException("cannot open the certificate register " + name + ": " + e.getMessage(), e);
+            throw new RegisterException("cannot " + (readOnly ? "read" : "open") + " the certificate register " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** For a register opened to read: that it is one, at a schema version this library knows. */
+    private void checkReadable() throws SQLException {
+        boolean known;
+        try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            known = false;
+            while (rs.next()) {
+                known |= "schema_version".equalsIgnoreCase(rs.getString("TABLE_NAME"));
+            }
+        }
+        if (!known) {
+            throw new RegisterException("cannot read the certificate register " + name
+                    + ": it is not a certificate register (it has no schema_version table); check the URL", null);
+        }
+        int current = schemaVersion();
+        if (current > MIGRATIONS.size()) {
+            throw new RegisterException("the certificate register " + name + " is at schema version " + current
+                    + ", newer than this version of QI Pathways knows (" + MIGRATIONS.size() + "): upgrade it", null);
+        }
+    }
+
+    private void requireWritable(String what) {
+        if (readOnly) {
+            throw new RegisterException("certificate register " + name + " was opened for reading: cannot " + what, null);
         }
     }
 
@@ -179,7 +279,7 @@ public final class JdbcCertificateRegister implements CertificateRegister {
         }
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = JdbcCertificateRegister.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("migration " + resource + " is missing from the class path");
@@ -269,16 +369,20 @@ public final class JdbcCertificateRegister implements CertificateRegister {
         List<Certificate> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String supersedes = rs.getString("supersedes");
-                out.add(new Certificate(new CertificateId(rs.getString("id")), rs.getString("learner_id"),
-                        rs.getString("programme_code"), rs.getString("programme_version"), rs.getString("tier"),
-                        date(rs.getString("achieved_on")), date(rs.getString("valid_from")), date(rs.getString("valid_until")),
-                        Instant.parse(rs.getString("issued_at")), supersedes == null ? null : new CertificateId(supersedes),
-                        rs.getString("evidence_digest"), CertificateStatus.valueOf(rs.getString("status")),
-                        date(rs.getString("status_on")), rs.getString("status_reason"), rs.getString("status_actor")));
+                out.add(certificate(rs));
             }
         }
         return out;
+    }
+
+    private static Certificate certificate(ResultSet rs) throws SQLException {
+        String supersedes = rs.getString("supersedes");
+        return new Certificate(new CertificateId(rs.getString("id")), rs.getString("learner_id"),
+                rs.getString("programme_code"), rs.getString("programme_version"), rs.getString("tier"),
+                date(rs.getString("achieved_on")), date(rs.getString("valid_from")), date(rs.getString("valid_until")),
+                Instant.parse(rs.getString("issued_at")), supersedes == null ? null : new CertificateId(supersedes),
+                rs.getString("evidence_digest"), CertificateStatus.valueOf(rs.getString("status")),
+                date(rs.getString("status_on")), rs.getString("status_reason"), rs.getString("status_actor"));
     }
 
     private static LocalDate date(String text) {
@@ -290,6 +394,7 @@ public final class JdbcCertificateRegister implements CertificateRegister {
         if (update.isEmpty()) {
             return;
         }
+        requireWritable("write certificates");
         try {
             dialect.begin(connection);
             if (!update.issued().isEmpty()) {
@@ -415,6 +520,7 @@ public final class JdbcCertificateRegister implements CertificateRegister {
         if (issuerKey(keyId).isPresent()) {
             return;
         }
+        requireWritable("record issuer key " + keyId);
         try {
             dialect.begin(connection);
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO issuer_key (key_id, public_key) VALUES (?, ?)")) {
@@ -442,6 +548,213 @@ public final class JdbcCertificateRegister implements CertificateRegister {
         } catch (SQLException e) {
             throw failed("read issuer key " + keyId, e);
         }
+    }
+
+    // ---- the status list ---------------------------------------------------------------------
+
+    /** The certificate columns, as read from a join with {@code certificate c}. */
+    private static final String JOINED_COLUMNS = "c." + COLUMNS.replace(", ", ", c.");
+
+    /** How often a status list assignment that met another writer's is tried again. */
+    private static final int STATUS_ATTEMPTS = 5;
+
+    /** Whether the schema has the status list (version 2); a register read as it is may be older. */
+    private boolean hasStatusList() {
+        return schemaVersion() >= 2;
+    }
+
+    private Optional<Integer> listId() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT MIN(id) FROM status_list")) {
+            rs.next();
+            int id = rs.getInt(1);
+            return rs.wasNull() ? Optional.empty() : Optional.of(id);
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> statusListUrl() {
+        if (!hasStatusList()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT url FROM status_list ORDER BY id")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed("read the status list URL", e);
+        }
+    }
+
+    @Override
+    public synchronized void setStatusListUrl(String url) {
+        StatusList.checkUrl(url);
+        Optional<String> current = statusListUrl();
+        if (current.isEmpty()) {
+            requireWritable("set the status list URL");
+            try {
+                dialect.begin(connection);
+                try (PreparedStatement ps = connection.prepareStatement("INSERT INTO status_list (id, url) VALUES (1, ?)")) {
+                    ps.setString(1, url);
+                    ps.executeUpdate();
+                }
+                dialect.commit(connection);
+                return;
+            } catch (SQLException e) {
+                rollbackQuietly(e);
+                if (!isUniqueViolation(e)) {
+                    throw failed("set the status list URL", e);
+                }
+                // another run set it first: it must be the same URL
+                current = statusListUrl();
+            }
+        }
+        if (!current.orElseThrow().equals(url)) {
+            throw new IllegalArgumentException("the certificate register " + name + " publishes its status list at "
+                    + current.get() + ", not " + url + ": every credential already handed out names that URL");
+        }
+    }
+
+    @Override
+    public synchronized Map<CertificateId, Integer> statusIndexes(Collection<CertificateId> ids) {
+        List<CertificateId> wanted = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            if (hasStatusList()) {
+                Map<CertificateId, Integer> found = readIndexes(wanted);
+                if (found.size() == wanted.size()) {
+                    return ordered(wanted, found);
+                }
+            }
+            requireWritable("give certificates places in the status list");
+            int list = listId().orElseThrow(() -> new IllegalStateException("the certificate register " + name
+                    + " has no status list URL yet: set one first (qip certify --status-list-url URL)"));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    dialect.begin(connection);
+                    Map<CertificateId, Integer> found = readIndexes(wanted);
+                    BitSet used = new BitSet();
+                    int count = 0;
+                    try (PreparedStatement ps = connection.prepareStatement("SELECT status_index FROM status_entry WHERE list_id = ?")) {
+                        ps.setInt(1, list);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                used.set(rs.getInt(1));
+                                count++;
+                            }
+                        }
+                    }
+                    List<CertificateId> missing = wanted.stream().filter(id -> !found.containsKey(id)).toList();
+                    // Random places, so that an index says nothing of when, or to whom, a credential was
+                    // issued; the list doubles before it is half full, so a free place is quick to find.
+                    long length = StatusList.MIN_LENGTH;
+                    while ((long) (count + missing.size()) * 2 > length) {
+                        length *= 2;
+                    }
+                    if (length > Integer.MAX_VALUE) {
+                        throw new IllegalStateException("the status list of " + name + " is full");
+                    }
+                    try (PreparedStatement ps = connection.prepareStatement(
+                            "INSERT INTO status_entry (certificate_id, list_id, status_index) VALUES (?, ?, ?)")) {
+                        for (CertificateId id : missing) {
+                            int index;
+                            do {
+                                index = random.nextInt((int) length);
+                            } while (used.get(index));
+                            used.set(index);
+                            found.put(id, index);
+                            ps.setString(1, id.value());
+                            ps.setInt(2, list);
+                            ps.setInt(3, index);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    dialect.commit(connection);
+                    if (!missing.isEmpty()) {
+                        LOG.info("certificate register {}: gave {} certificates places in the status list", name, missing.size());
+                    }
+                    return ordered(wanted, found);
+                } catch (SQLException e) {
+                    rollbackQuietly(e);
+                    if (isUniqueViolation(e) && attempt < STATUS_ATTEMPTS) {
+                        // another run gave the same place, or the same certificate a place, first: read again
+                        continue;
+                    }
+                    throw failed("give certificates places in the status list (nothing was written)", e);
+                } catch (RuntimeException e) {
+                    rollbackQuietly(e);
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("read the status list", e);
+        }
+    }
+
+    private Map<CertificateId, Integer> readIndexes(List<CertificateId> ids) throws SQLException {
+        Map<CertificateId, Integer> out = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<CertificateId> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT certificate_id, status_index FROM status_entry WHERE certificate_id IN (" + marks + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 1, part.get(i).value());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(new CertificateId(rs.getString(1)), rs.getInt(2));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<CertificateId, Integer> ordered(List<CertificateId> ids, Map<CertificateId, Integer> found) {
+        Map<CertificateId, Integer> out = new LinkedHashMap<>();
+        ids.forEach(id -> out.put(id, found.get(id)));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public synchronized List<StatusEntry> statusEntries() {
+        if (!hasStatusList()) {
+            return List.of();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + JOINED_COLUMNS + ", e.status_index"
+                + " FROM status_entry e JOIN certificate c ON c.id = e.certificate_id ORDER BY e.status_index")) {
+            return readEntries(ps);
+        } catch (SQLException e) {
+            throw failed("read the status list", e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<StatusEntry> statusEntry(int index) {
+        if (!hasStatusList()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + JOINED_COLUMNS + ", e.status_index"
+                + " FROM status_entry e JOIN certificate c ON c.id = e.certificate_id WHERE e.status_index = ?")) {
+            ps.setInt(1, index);
+            List<StatusEntry> found = readEntries(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        } catch (SQLException e) {
+            throw failed("read status list place " + index, e);
+        }
+    }
+
+    private static List<StatusEntry> readEntries(PreparedStatement ps) throws SQLException {
+        List<StatusEntry> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StatusEntry(certificate(rs), rs.getInt("status_index")));
+            }
+        }
+        return out;
     }
 
     @Override

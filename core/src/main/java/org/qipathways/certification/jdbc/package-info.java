@@ -3,7 +3,7 @@
  * PostgreSQL, with versioned schema migrations.
  * <pre>{@code
  * try (JdbcCertificateRegister register = JdbcCertificateRegister.open("jdbc:sqlite:register.db")) {
- *     register.schemaVersion();   // 1
+ *     register.schemaVersion();   // 2
  * }
  * }</pre>
  */

@@ -11,14 +11,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.qipathways.certification.BadgeKey;
 import org.qipathways.certification.Certificate;
+import org.qipathways.certification.CertificateId;
 import org.qipathways.certification.Certifier;
 import org.qipathways.certification.CertifyReport;
 import org.qipathways.certification.IssuerKey;
+import org.qipathways.certification.LearnerSecret;
 import org.qipathways.certification.OpenBadges;
 import org.qipathways.certification.RegisterException;
 import org.qipathways.certification.SignedCertificate;
+import org.qipathways.certification.StatusList;
 import org.qipathways.certification.jdbc.JdbcCertificateRegister;
 import org.qipathways.programme.Programme;
 import org.qipathways.record.LearnerRecord;
@@ -31,9 +36,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code qip certify}: brings the certificate register in line with the learners' progress (issue,
  * renew, lapse, revoke) and writes every certificate of those learners as signed JSON and as an
- * Open Badges 3.0 credential into a directory.
+ * Open Badges 3.0 credential into a directory. The keys are those {@code qip keys generate} writes
+ * beside {@code --key}: the Ed25519 pair for the JSON, the P-256 pair for the credentials (ES256) and the
+ * learner secret; each credential gets its place in the register's status list.
  * <pre>{@code
- * $ qip certify --events events.csv --register jdbc:sqlite:register.db --key keys/issuer-private.pem --out certificates
+ * $ qip certify --events events.csv --register jdbc:sqlite:register.db --key keys/issuer-private.pem \
+ *       --status-list-url https://academy.example.org/status/qip-bsg.jwt --out certificates
  * issued 212, renewed 0, lapsed 0, expired 0, revoked 1, unchanged 0
  * }</pre>
  */
@@ -41,10 +49,14 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Issue, renew, lapse and revoke certificates in a register, and write them out signed.",
                 "Idempotent: run again on the same data it changes nothing. For every certificate of the learners"
                         + " read, DIR gets ID.json (signed; check it with qip verify) and ID.ob3.jwt (an Open Badges 3.0"
-                        + " credential), unless they are already there."},
+                        + " credential, ES256, with its place in the register's status list), unless they are already there"
+                        + " (an ID.ob3.jwt of an earlier version, EdDSA, is replaced).",
+                "Keys: those qip keys generate --out DIR writes, found beside --key: badge-private.pem and"
+                        + " badge-public.pem (the Open Badges key) and learner-secret.key."},
         footer = {"", "Prints: issued N, renewed N, lapsed N, expired N, revoked N, unchanged N (renewed counts regains"
                 + " after a lapse; expired counts certificates that ended after being renewed).",
-                "Exit codes: 0 done; 1 the register could not be reached or written; 2 bad input or bad usage."})
+                "Exit codes: 0 done; 1 the register could not be reached or written; 2 bad input (a missing key, no status"
+                        + " list URL) or bad usage."})
 final class CertifyCommand implements Callable<Integer> {
 
     @Mixin
@@ -66,6 +78,20 @@ final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--public-key", paramLabel = "PEM",
             description = "The issuer's public key (X.509 PEM). Default: issuer-public.pem beside --key.")
     Path publicKey;
+
+    @Option(names = "--badge-key", paramLabel = "PEM",
+            description = "The Open Badges private key (P-256, PKCS#8 PEM); its public half beside it. Default:"
+                    + " badge-private.pem beside --key.")
+    Path badgeKey;
+
+    @Option(names = "--learner-secret", paramLabel = "FILE",
+            description = "The secret that keys learners' pseudonyms in Open Badges credentials. Default: learner-secret.key beside --key.")
+    Path learnerSecret;
+
+    @Option(names = "--status-list-url", paramLabel = "URL",
+            description = "Where you will publish the register's status list (qip status-list writes it): every Open Badges"
+                    + " credential names it, so that holders can check revocation. Needed once; the register keeps it.")
+    String statusListUrl;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write the certificates.")
     Path out;
@@ -93,9 +119,14 @@ final class CertifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Programme p = programme.programme();
         IssuerKey issuerKey = loadKey();
-        OpenBadges.Issuer issuer;
+        BadgeKey badge = loadBadgeKey();
+        LearnerSecret secret = loadSecret();
+        OpenBadges badges;
         try {
-            issuer = new OpenBadges.Issuer(issuerName == null ? p.title() : issuerName, issuerUrl);
+            badges = OpenBadges.of(p, new OpenBadges.Issuer(issuerName == null ? p.title() : issuerName, issuerUrl), badge, secret);
+            if (statusListUrl != null) {
+                StatusList.checkUrl(statusListUrl);
+            }
         } catch (IllegalArgumentException e) {
             throw QipException.badInput(e.getMessage(), e);
         }
@@ -111,7 +142,9 @@ final class CertifyCommand implements Callable<Integer> {
         CertifyReport report;
         int written;
         try (JdbcCertificateRegister reg = RegisterOption.open(register)) {
+            String listUrl = statusList(reg);
             reg.addIssuerKey(issuerKey.publicKey().keyId(), issuerKey.publicKey().pem());
+            reg.addIssuerKey(badge.publicKey().keyId(), badge.publicKey().pem());
             Certifier certifier = Certifier.of(p, reg, Clock.systemUTC(), who);
             if (batchSize != null) {
                 certifier = certifier.withBatchSize(batchSize);
@@ -119,7 +152,7 @@ final class CertifyCommand implements Callable<Integer> {
             report = certifier.certify(records, date);
             List<String> learners = new ArrayList<>(records.size());
             records.forEach(r -> learners.add(r.learnerId()));
-            written = export(reg.certificates(p.code(), learners), p, issuerKey, issuer);
+            written = export(reg, reg.certificates(p.code(), learners), p, issuerKey, badges, listUrl);
         } catch (RegisterException e) {
             throw QipException.failed(e.getMessage(), e);
         }
@@ -129,7 +162,8 @@ final class CertifyCommand implements Callable<Integer> {
         o.flush();
         report.warnings().forEach(w -> err.println("warning: " + w));
         err.println("certified " + report.learners() + " learners as of " + date + "; wrote " + written
-                + " files to " + out + (report.retries() > 0 ? "; " + report.retries() + " batches retried after another run wrote first" : ""));
+                + " files to " + out + (replaced > 0 ? " (replacing " + replaced + " Open Badges credentials of an earlier version)" : "")
+                + (report.retries() > 0 ? "; " + report.retries() + " batches retried after another run wrote first" : ""));
         err.flush();
         return ExitCodes.OK;
     }
@@ -156,10 +190,32 @@ final class CertifyCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The register's status list URL: the one it has, or the one given, which it keeps from now on.
+     */
+    private String statusList(JdbcCertificateRegister reg) {
+        if (statusListUrl != null) {
+            try {
+                reg.setStatusListUrl(statusListUrl);
+            } catch (IllegalArgumentException e) {
+                throw QipException.badInput(e.getMessage() + "; leave --status-list-url out to use it", e);
+            }
+            return statusListUrl;
+        }
+        return reg.statusListUrl().orElseThrow(() -> QipException.badInput("give --status-list-url URL: where you will publish"
+                + " the register's status list (qip status-list --register URL --out FILE writes it). Every Open Badges credential"
+                + " names it, so that holders and employers can check revocation; the register keeps it for later runs."));
+    }
+
+    /** Open Badges credentials replaced because they were of an earlier version, in the last export. */
+    private int replaced;
+
     /** Writes the files of certificates not written yet; returns how many files it wrote. */
-    private int export(List<Certificate> certificates, Programme p, IssuerKey key, OpenBadges.Issuer issuer) {
+    private int export(JdbcCertificateRegister reg, List<Certificate> certificates, Programme p, IssuerKey key,
+                       OpenBadges badges, String listUrl) {
         int n = 0;
         try {
+            List<Certificate> credentials = new ArrayList<>();
             for (Certificate c : certificates) {
                 Path json = out.resolve(c.id() + ".json");
                 if (!Files.exists(json)) {
@@ -168,14 +224,66 @@ final class CertifyCommand implements Callable<Integer> {
                 }
                 Path jwt = out.resolve(c.id() + ".ob3.jwt");
                 if (!Files.exists(jwt)) {
-                    writeAtomically(jwt, OpenBadges.jwt(c, p, issuer, key) + "\n");
-                    n++;
+                    credentials.add(c);
+                } else if (!OpenBadges.isCurrentFormat(Files.readString(jwt, StandardCharsets.US_ASCII))) {
+                    // written by an earlier version (EdDSA, did:key), which Open Badges verifiers refuse
+                    credentials.add(c);
+                    replaced++;
                 }
+            }
+            Map<CertificateId, Integer> places = reg.statusIndexes(credentials.stream().map(Certificate::id).toList());
+            for (Certificate c : credentials) {
+                // exactly the compact JWS: no line feed after it
+                writeAtomically(out.resolve(c.id() + ".ob3.jwt"), badges.jwt(c, new OpenBadges.Status(listUrl, places.get(c.id()))));
+                n++;
             }
         } catch (IOException e) {
             throw QipException.failed("cannot write certificates to " + out + ": " + e.getMessage(), e);
         }
         return n;
+    }
+
+    private BadgeKey loadBadgeKey() {
+        boolean byDefault = badgeKey == null;
+        Path priv = byDefault ? key.resolveSibling(BadgeKey.PRIVATE_FILE) : badgeKey;
+        String name = priv.getFileName().toString();
+        if (!name.contains("private")) {
+            throw QipException.badInput("cannot guess the Open Badges public key's file from " + priv
+                    + " (expected a name with \"private\" in it, like badge-private.pem)");
+        }
+        Path pub = priv.resolveSibling(name.replace("private", "public"));
+        for (Path f : new Path[] {priv, pub}) {
+            if (!Files.isRegularFile(f)) {
+                throw QipException.badInput(byDefault && !Files.exists(priv)
+                        ? keyDirectory() + " has no Open Badges key (" + BadgeKey.PRIVATE_FILE + "): it holds only the Ed25519 key"
+                        + " of an earlier version. Run qip keys generate --out " + keyDirectory() + " to add the Open Badges key"
+                        + " (P-256, ES256) and the learner secret; the keys already there are kept"
+                        : "cannot read the key file " + f + ": no such file (qip keys generate --out DIR writes a pair)");
+            }
+        }
+        try {
+            return BadgeKey.load(priv, pub);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw QipException.badInput(e.getMessage(), e);
+        }
+    }
+
+    private LearnerSecret loadSecret() {
+        Path file = learnerSecret != null ? learnerSecret : key.resolveSibling(LearnerSecret.FILE);
+        if (!Files.isRegularFile(file)) {
+            throw QipException.badInput("cannot read the learner secret " + file + ": no such file. Run qip keys generate --out "
+                    + keyDirectory() + " to add it; the keys already there are kept");
+        }
+        try {
+            return LearnerSecret.load(file);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw QipException.badInput(e.getMessage(), e);
+        }
+    }
+
+    /** The directory of --key, as the user wrote it, for messages that say what to run. */
+    private Path keyDirectory() {
+        return key.getParent() != null ? key.getParent() : Path.of(".");
     }
 
     /** Writes beside the target and moves it into place, so no one ever sees half a certificate. */

@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
                 KeysCommand.class,
                 CertifyCommand.class,
                 VerifyCommand.class,
+                StatusListCommand.class,
                 RevokeCommand.class,
                 DoctorCommand.class,
                 SyncCommand.class,

@@ -12,8 +12,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qipathways.certification.OpenBadgesConformance;
 
-/** {@code qip keys generate}, {@code qip certify}, {@code qip verify} and {@code qip revoke}, run as a user would. */
+/**
+ * {@code qip keys generate}, {@code qip certify}, {@code qip verify}, {@code qip revoke} and
+ * {@code qip status-list}, run as a user would. Every Open Badges credential and status list they write
+ * is checked by {@link OpenBadgesConformance} (1EdTech's schema and validator rules, Nimbus for the proof).
+ */
 class CertificateCommandsTest {
 
     @TempDir
@@ -48,10 +53,23 @@ class CertificateCommandsTest {
         assertThat(qip("keys", "generate", "--out", keys.toString()).exit()).isZero();
     }
 
-    QipRun certify(String asOf) {
-        return qip("certify", "--events", events.toString(), "--register", register,
+    static final String LIST_URL = "https://academy.example.org/status/qip-bsg.jwt";
+
+    QipRun certify(String asOf) throws IOException {
+        QipRun run = qip("certify", "--events", events.toString(), "--register", register,
                 "--key", keys.resolve("issuer-private.pem").toString(), "--as-of", asOf, "--out", out.toString(),
-                "--actor", "test");
+                "--actor", "test", "--status-list-url", LIST_URL);
+        if (run.exit() == 0) {
+            conforms();
+        }
+        return run;
+    }
+
+    /** Every credential qip certify has written, checked as 1EdTech's validator would. */
+    void conforms() throws IOException {
+        for (Path jwt : files(".ob3.jwt")) {
+            OpenBadgesConformance.check(Files.readString(jwt));
+        }
     }
 
     List<Path> files(String suffix) throws IOException {
@@ -61,12 +79,53 @@ class CertificateCommandsTest {
     }
 
     @Test
-    void keysGenerateWritesAnOwnerOnlyPrivateKeyAndNeverOverwrites() throws IOException {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("issuer-private.pem")))).isEqualTo("rw-------");
+    void keysGenerateWritesEveryKeyCertifyNeedsOwnerOnlyAndNeverOverwrites() throws IOException {
+        for (String secret : List.of("issuer-private.pem", "badge-private.pem", "learner-secret.key")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(secret)))).as(secret).isEqualTo("rw-------");
+        }
         assertThat(keys.resolve("issuer-public.pem")).exists();
+        assertThat(keys.resolve("badge-public.pem")).exists();
         QipRun again = qip("keys", "generate", "--out", keys.toString());
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("issuer-private.pem exists: keys are never overwritten");
+
+        Path half = dir.resolve("half");
+        assertThat(qip("keys", "generate", "--out", half.toString()).exit()).isZero();
+        Files.delete(half.resolve("badge-public.pem"));
+        byte[] secretBefore = Files.readAllBytes(half.resolve("learner-secret.key"));
+        QipRun broken = qip("keys", "generate", "--out", half.toString());
+        assertThat(broken.exit()).isEqualTo(2);
+        assertThat(broken.err()).contains("badge-private.pem exists but " + half.resolve("badge-public.pem") + " does not")
+                .contains("openssl pkey");
+        assertThat(Files.readAllBytes(half.resolve("learner-secret.key"))).isEqualTo(secretBefore);
+    }
+
+    @Test
+    void aKeyDirectoryOfAnEarlierVersionIsToldWhatToRunAndThenGetsWhatItLacks() throws IOException {
+        Path old = dir.resolve("old-keys");
+        assertThat(qip("keys", "generate", "--out", old.toString()).exit()).isZero();
+        Files.delete(old.resolve("badge-private.pem"));
+        Files.delete(old.resolve("badge-public.pem"));
+        Files.delete(old.resolve("learner-secret.key"));
+        byte[] ed25519 = Files.readAllBytes(old.resolve("issuer-private.pem"));
+        String[] certify = {"certify", "--events", events.toString(), "--register", register,
+                "--key", old.resolve("issuer-private.pem").toString(), "--as-of", "2025-01-01", "--out", out.toString(),
+                "--status-list-url", LIST_URL};
+
+        QipRun refused = qip(certify);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains(old + " has no Open Badges key (badge-private.pem)")
+                .contains("Run qip keys generate --out " + old).contains("kept");
+        assertThat(out).doesNotExist();
+
+        QipRun added = qip("keys", "generate", "--out", old.toString());
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).contains("kept " + old.resolve("issuer-private.pem"))
+                .contains("wrote " + old.resolve("badge-private.pem")).contains("wrote " + old.resolve("learner-secret.key"));
+        assertThat(Files.readAllBytes(old.resolve("issuer-private.pem"))).isEqualTo(ed25519);
+        QipRun works = qip(certify);
+        assertThat(works.exit()).as(works.err()).isZero();
+        conforms();
     }
 
     @Test
@@ -77,8 +136,8 @@ class CertificateCommandsTest {
         assertThat(first.err()).contains("certified 3 learners as of 2025-01-01; wrote 6 files to " + out);
         assertThat(files(".json")).hasSize(3);
         assertThat(files(".ob3.jwt")).hasSize(3);
-        String jwt = Files.readString(files(".ob3.jwt").get(0)).strip();
-        assertThat(jwt.split("\\.")).hasSize(3);
+        String jwt = Files.readString(files(".ob3.jwt").get(0));
+        assertThat(jwt).as("exactly the compact JWS, no line feed").doesNotContain("\n").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
 
         QipRun again = certify("2025-01-01");
         assertThat(again.out()).isEqualTo("issued 0, renewed 0, lapsed 0, expired 0, revoked 0, unchanged 3\n");
@@ -99,6 +158,131 @@ class CertificateCommandsTest {
         QipRun neither = qip("verify", cert.toString());
         assertThat(neither.exit()).isEqualTo(2);
         assertThat(neither.err()).contains("give the issuer's public key");
+    }
+
+    @Test
+    void verifyReadsTheOpenBadgesCredentialsCertifyWrites() throws IOException {
+        certify("2025-01-01");
+        Path jwt = files(".ob3.jwt").get(0);
+        QipRun withKey = qip("verify", jwt.toString(), "--key", keys.resolve("badge-public.pem").toString(), "--as-of", "2025-01-01");
+        assertThat(withKey.exit()).as(withKey.out() + withKey.err()).isZero();
+        assertThat(withKey.out()).startsWith("VALID: ").contains("revocation not checked (give the status list, or the register)");
+        QipRun withRegister = qip("verify", jwt.toString(), "--register", register, "--as-of", "2025-01-01");
+        assertThat(withRegister.exit()).as(withRegister.out()).isZero();
+        String id = jwt.getFileName().toString().replace(".ob3.jwt", "");
+        assertThat(withRegister.out()).startsWith("VALID: ").contains("; not revoked\n").contains("  certificate " + id + ": ");
+        QipRun wrongKey = qip("verify", jwt.toString(), "--key", keys.resolve("issuer-public.pem").toString());
+        assertThat(wrongKey.exit()).isEqualTo(2);
+        assertThat(wrongKey.out()).startsWith("TAMPERED: ").contains("not a known issuer key");
+        QipRun listForJson = qip("verify", files(".json").get(0).toString(), "--register", register, "--status-list", jwt.toString());
+        assertThat(listForJson.exit()).isEqualTo(2);
+        assertThat(listForJson.err()).contains("--status-list checks Open Badges credentials");
+    }
+
+    @Test
+    void aRevocationReachesHoldersThroughThePublishedStatusList() throws IOException {
+        certify("2025-01-01");
+        Path jwt = files(".ob3.jwt").get(0);
+        String id = jwt.getFileName().toString().replace(".ob3.jwt", "");
+        Path list = dir.resolve("public/qip-bsg.jwt");
+        String badgeKey = keys.resolve("badge-private.pem").toString();
+        String badgePublic = keys.resolve("badge-public.pem").toString();
+
+        QipRun published = qip("status-list", "--register", register, "--key", badgeKey, "--out", list.toString(), "--as-of", "2025-01-01");
+        assertThat(published.exit()).as(published.err()).isZero();
+        assertThat(published.out()).isEqualTo("wrote " + list + ": 3 credentials, 0 revoked as of 2025-01-01, in a list of 131,072"
+                + " places; publish it at " + LIST_URL + "\n");
+        assertThat(Files.readString(list)).doesNotContain("\n");
+        OpenBadgesConformance.checkStatusList(Files.readString(list));
+        QipRun valid = qip("verify", jwt.toString(), "--key", badgePublic, "--status-list", list.toString(), "--as-of", "2025-01-01");
+        assertThat(valid.exit()).as(valid.out()).isZero();
+        assertThat(valid.out()).startsWith("VALID: ").contains("not revoked by the status list of ");
+
+        assertThat(qip("revoke", id, "--register", register, "--reason", "quiz taken by someone else", "--actor", "academy lead",
+                "--on", "2025-02-01").exit()).isZero();
+        QipRun again = qip("status-list", "--register", register, "--key", badgeKey, "--out", list.toString(), "--as-of", "2025-02-01");
+        assertThat(again.out()).contains("3 credentials, 1 revoked as of 2025-02-01");
+        byte[] bits = OpenBadgesConformance.checkStatusList(Files.readString(list));
+        String index = OpenBadgesConformance.check(Files.readString(jwt)).path("credentialStatus").path("statusListIndex").asText();
+        assertThat(OpenBadgesConformance.bit(bits, Integer.parseInt(index))).as("the revoked credential's bit").isTrue();
+
+        QipRun revoked = qip("verify", jwt.toString(), "--key", badgePublic, "--status-list", list.toString(), "--as-of", "2025-02-01");
+        assertThat(revoked.exit()).isEqualTo(1);
+        assertThat(revoked.out()).startsWith("REVOKED: revoked: the issuer's status list of ").contains("bit (" + index + ") set");
+        QipRun other = qip("verify", files(".ob3.jwt").get(1).toString(), "--key", badgePublic, "--status-list", list.toString());
+        assertThat(other.exit()).as("the others are not revoked").isZero();
+        QipRun byRegister = qip("verify", jwt.toString(), "--register", register, "--as-of", "2025-02-01");
+        assertThat(byRegister.exit()).isEqualTo(1);
+        assertThat(byRegister.out()).startsWith("REVOKED: revoked on 2025-02-01 by academy lead: quiz taken by someone else");
+
+        Path forged = dir.resolve("forged.jwt");
+        assertThat(qip("keys", "generate", "--out", dir.resolve("other-keys").toString()).exit()).isZero();
+        assertThat(qip("status-list", "--register", register, "--key", dir.resolve("other-keys/badge-private.pem").toString(),
+                "--out", forged.toString(), "--as-of", "2025-01-01").exit()).isZero();
+        QipRun untrusted = qip("verify", jwt.toString(), "--key", badgePublic, "--status-list", forged.toString(), "--as-of", "2025-02-01");
+        assertThat(untrusted.exit()).as("a list the issuer did not sign is no evidence either way").isEqualTo(2);
+        assertThat(untrusted.out()).startsWith("UNKNOWN: revocation not checked: the status list is signed with key");
+    }
+
+    @Test
+    void aMistypedRegisterIsAnErrorAndIsNeverCreated() throws IOException {
+        certify("2025-01-01");
+        Path typo = dir.resolve("typo.db");
+        for (Path file : List.of(files(".json").get(0), files(".ob3.jwt").get(0))) {
+            QipRun run = qip("verify", file.toString(), "--register", "jdbc:sqlite:" + typo);
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.out()).as("no verdict: nothing was checked").isEmpty();
+            assertThat(run.err()).contains("cannot read the certificate register jdbc:sqlite:" + typo)
+                    .contains("there is no file " + typo);
+            assertThat(typo).doesNotExist();
+        }
+        QipRun plainName = qip("verify", files(".json").get(0).toString(), "--register", typo.toString());
+        assertThat(plainName.exit()).isEqualTo(2);
+        assertThat(typo).doesNotExist();
+        QipRun list = qip("status-list", "--register", "jdbc:sqlite:" + typo, "--key", keys.resolve("badge-private.pem").toString(),
+                "--out", dir.resolve("list.jwt").toString());
+        assertThat(list.exit()).isEqualTo(2);
+        assertThat(list.err()).contains("there is no file " + typo);
+        assertThat(typo).doesNotExist();
+        assertThat(dir.resolve("list.jwt")).doesNotExist();
+    }
+
+    @Test
+    void theStatusListUrlIsGivenOnceAndKept() throws IOException {
+        QipRun none = qip("certify", "--events", events.toString(), "--register", register,
+                "--key", keys.resolve("issuer-private.pem").toString(), "--as-of", "2025-01-01", "--out", out.toString());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("give --status-list-url URL").contains("qip status-list");
+        assertThat(certify("2025-01-01").exit()).isZero();
+        QipRun kept = qip("certify", "--events", events.toString(), "--register", register,
+                "--key", keys.resolve("issuer-private.pem").toString(), "--as-of", "2025-01-01", "--out", out.toString());
+        assertThat(kept.exit()).as(kept.err()).isZero();
+        QipRun other = qip("certify", "--events", events.toString(), "--register", register,
+                "--key", keys.resolve("issuer-private.pem").toString(), "--out", out.toString(),
+                "--status-list-url", "https://elsewhere.example.org/list.jwt");
+        assertThat(other.exit()).isEqualTo(2);
+        assertThat(other.err()).contains("publishes its status list at " + LIST_URL);
+        QipRun bad = qip("certify", "--events", events.toString(), "--register", register,
+                "--key", keys.resolve("issuer-private.pem").toString(), "--out", out.toString(), "--status-list-url", "status.jwt");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("must be an http or https address");
+        org.qipathways.certification.jdbc.JdbcCertificateRegister.open("jdbc:sqlite:" + dir.resolve("empty.db")).close();
+        QipRun noList = qip("status-list", "--register", "jdbc:sqlite:" + dir.resolve("empty.db"), "--key",
+                keys.resolve("badge-private.pem").toString(), "--out", dir.resolve("l.jwt").toString());
+        assertThat(noList.exit()).isEqualTo(2);
+        assertThat(noList.err()).contains("has no status list yet").contains("--status-list-url");
+    }
+
+    @Test
+    void aCredentialOfTheEarlierEdDsaFormatIsReplaced() throws IOException {
+        certify("2025-01-01");
+        Path jwt = files(".ob3.jwt").get(0);
+        // what the previous version wrote: EdDSA, a did:key issuer, a line feed at the end
+        Files.writeString(jwt, "eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.e30.AAAA\n");
+        QipRun again = certify("2025-01-01");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.err()).contains("wrote 1 files").contains("replacing 1 Open Badges credentials of an earlier version");
+        OpenBadgesConformance.check(Files.readString(jwt));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qipathways.certification.OpenBadgesConformance;
 
 /**
  * A {@code qip certify} process killed (SIGKILL) in the middle of its run leaves a consistent register,
@@ -83,11 +84,20 @@ class CertifyKilledTest {
         try (var files = Files.list(dir.resolve("out-killed"))) {
             assertThat(files.count()).isEqualTo(2L * expected);
         }
+        // every Open Badges credential written, killed run and clean, as 1EdTech's validator would see it
+        for (String out : List.of("out-killed", "out-clean")) {
+            try (var files = Files.list(dir.resolve(out))) {
+                for (Path jwt : files.filter(f -> f.toString().endsWith(".ob3.jwt")).toList()) {
+                    OpenBadgesConformance.check(Files.readString(jwt));
+                }
+            }
+        }
     }
 
     static List<String> certifyArgs(Path events, String url, Path keys, Path out) {
         return List.of("certify", "--events", events.toString(), "--register", url,
-                "--key", keys.resolve("issuer-private.pem").toString(), "--as-of", "2025-01-01", "--out", out.toString());
+                "--key", keys.resolve("issuer-private.pem").toString(), "--as-of", "2025-01-01", "--out", out.toString(),
+                "--status-list-url", "https://academy.example.org/status/list.jwt");
     }
 
     static int count(String url, String sql) throws SQLException {
