@@ -167,7 +167,7 @@ public final class CaseReader {
                 return null;
             }
             String code = frameworkCodeFrom(noted, doc);
-            mappings.add(new CodeMapping("CFDocument.notes", noted, code, "not a valid code: it " + Codes.RULE));
+            mappings.add(new CodeMapping("CFDocument.notes", noted, code, CodeMapper.NOT_A_CODE));
             return code;
         }
         if (options.strict()) {
@@ -178,8 +178,8 @@ public final class CaseReader {
         }
         String code = frameworkCodeFrom(doc.title(), doc);
         mappings.add(new CodeMapping("CFDocument.title", null, code,
-                "the package gives no QI Pathways framework code; made from the document's title"
-                        + " (give one with --code to choose another)"));
+                "the package gives no QI Pathways framework code, so it is made from the document's title;"
+                        + " give another with --code"));
         return code;
     }
 

@@ -43,6 +43,10 @@ public final class CodeMapper {
     public record Result(List<String> codes, List<CodeMapping> mappings) {
     }
 
+    /** Why a code the file gave was changed: it is not a code. */
+    public static final String NOT_A_CODE = "not a valid code: a code is 1-40 of A-Z, 0-9, '.', '-' and '_', starting"
+            + " with a letter or digit";
+
     private static final Pattern CODE = Pattern.compile(Codes.PATTERN);
     private static final Pattern OTHER = Pattern.compile("[^A-Z0-9._-]+");
     private static final int MAX = 40;
@@ -78,7 +82,7 @@ public final class CodeMapper {
             } else if (original == null || original.isBlank()) {
                 reasons[i] = "no code given; made from its " + (wanted.get(i).key() == null ? "place" : "identifier");
             } else {
-                reasons[i] = "not a valid code: it " + Codes.RULE;
+                reasons[i] = NOT_A_CODE;
             }
         }
         List<CodeMapping> mappings = new ArrayList<>();

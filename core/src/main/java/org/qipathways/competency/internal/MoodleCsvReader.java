@@ -215,7 +215,7 @@ public final class MoodleCsvReader {
         }
         String code = CodeMapper.assign(List.of(new CodeMapper.Wanted(path(row, ID_NUMBER), idNumber, idNumber)),
                 "framework").codes().get(0);
-        mappings.add(new CodeMapping(path(row, ID_NUMBER), idNumber, code, "not a valid code: it " + Codes.RULE));
+        mappings.add(new CodeMapping(path(row, ID_NUMBER), idNumber, code, CodeMapper.NOT_A_CODE));
         return code;
     }
 

@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
                 ExplainCommand.class,
                 ReportCommand.class,
                 GenerateCommand.class,
+                FrameworkCommand.class,
                 KeysCommand.class,
                 CertifyCommand.class,
                 VerifyCommand.class,
