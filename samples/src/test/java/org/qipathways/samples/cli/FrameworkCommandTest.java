@@ -135,6 +135,23 @@ class FrameworkCommandTest {
     }
 
     @Test
+    void theYamlKeepsTextThatYamlWouldOtherwiseReadAsSomethingElse() {
+        List<String> tricky = List.of("Yes", "No", "On", "off", "null", "~", "1e3", "0x1F", "2025.1", "- dash", "# hash",
+                "key: value", "[list]", "{map}", "*star", "&anchor", "!tag", "'single'", "\"double\"", "multi\nline\n",
+                "  leading space", "trailing space  ", "tab\there", "é ü — 𝑑", "%percent", "@at", "`tick`", "|pipe", ">gt");
+        List<Competency> competencies = new java.util.ArrayList<>();
+        for (int i = 0; i < tricky.size(); i++) {
+            competencies.add(new Competency("C" + i, tricky.get(i), tricky.get(tricky.size() - 1 - i), i == 0 ? null : "C0"));
+        }
+        competencies.add(new Competency("1.10", "A code YAML reads as a number", null, null));
+        CompetencyFramework fw = new CompetencyFramework("FW", "No", "Yes: it is", new ProficiencyScale("On",
+                List.of(new ProficiencyLevel(1, "null", false), new ProficiencyLevel(2, "true", true))), competencies);
+        String yaml = FrameworkCommand.yaml(new org.qipathways.competency.FrameworkImport(fw, List.of(), List.of()),
+                "in.json", FrameworkCommand.Format.CASE);
+        assertThat(asProgrammeFramework(yaml)).isEqualTo(fw);
+    }
+
+    @Test
     void aPackageWithProblemsListsEachWithItsPlaceAndWritesNothing() throws IOException {
         Path out = dir.resolve("never.yaml");
         // Without --scale the ACT package (no rubric) cannot be read; --strict adds the missing code note.
