@@ -90,9 +90,7 @@ class CaseJsonRequiredFieldsTest {
         List<String> ids = new ArrayList<>();
         PKG.findValues("identifier").forEach(v -> ids.add(v.asText()));
         List<JsonNode> links = new ArrayList<>();
-        links.add(PKG.at("/CFDocument/CFPackageURI"));
         for (JsonNode item : PKG.get("CFItems")) {
-            links.add(item.get("CFDocumentURI"));
             links.add(item.get("CFItemTypeURI"));
             assertThat(item.get("humanCodingScheme").asText()).isNotBlank();
             assertThat(item.get("CFItemType").asText()).isEqualTo("Competency");
@@ -100,18 +98,30 @@ class CaseJsonRequiredFieldsTest {
         for (JsonNode a : PKG.get("CFAssociations")) {
             links.add(a.get("originNodeURI"));
             links.add(a.get("destinationNodeURI"));
-            links.add(a.get("CFDocumentURI"));
             assertThat(a.get("associationType").asText()).isEqualTo("isChildOf");
         }
+        // Every criterion names the competency it rates: OpenSALT's importer reads CFItemURI of each.
+        List<String> itemIds = new ArrayList<>();
+        PKG.get("CFItems").forEach(i -> itemIds.add(i.get("identifier").asText()));
+        List<String> rated = new ArrayList<>();
+        for (JsonNode criterion : PKG.at("/CFRubrics/0/CFRubricCriteria")) {
+            links.add(criterion.get("CFItemURI"));
+            rated.add(criterion.at("/CFItemURI/identifier").asText());
+            assertThat(criterion.get("rubricId").asText()).isEqualTo(PKG.at("/CFRubrics/0/identifier").asText());
+            for (JsonNode level : criterion.get("CFRubricCriterionLevels")) {
+                assertThat(level.get("rubricCriterionId").asText()).isEqualTo(criterion.get("identifier").asText());
+            }
+        }
+        assertThat(rated).containsExactlyElementsOf(itemIds);
         for (JsonNode l : links) {
             assertThat(l).isNotNull();
             assertThat(l.size()).as("LinkURI " + l).isEqualTo(3);
             assertThat(l.get("title").asText()).isNotBlank();
             assertThat(l.get("uri").asText()).endsWith("/" + l.get("identifier").asText());
         }
-        // The package link names the document itself; other links point at objects in the package.
-        assertThat(PKG.at("/CFDocument/CFPackageURI/identifier").asText())
-                .isEqualTo(PKG.at("/CFDocument/identifier").asText());
+        // Package objects carry no CFDocumentURI or CFPackageURI: CASE's package classes do not have them.
+        assertThat(PKG.findValues("CFDocumentURI")).isEmpty();
+        assertThat(PKG.findValues("CFPackageURI")).isEmpty();
         links.forEach(l -> assertThat(ids).contains(l.get("identifier").asText()));
     }
 

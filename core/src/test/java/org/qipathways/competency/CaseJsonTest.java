@@ -80,7 +80,9 @@ class CaseJsonTest {
                 .isEqualTo("Uses run charts and SPC to distinguish common from special cause variation");
         assertThat(itemWithCode(pkg, "QI-MEAS").get("fullStatement").asText()).isEqualTo("Measurement for improvement");
         assertThat(var.get("uri").asText()).isEqualTo("https://example.org/case/CFItems/" + var.get("identifier").asText());
-        assertThat(var.at("/CFDocumentURI/identifier").asText()).isEqualTo(pkg.at("/CFDocument/identifier").asText());
+        // A package item belongs to the package's document; CASE's package classes have no CFDocumentURI
+        // (1EdTech's CASE 1.1 package schema forbids it, see CaseJsonSchemaTest).
+        assertThat(var.has("CFDocumentURI")).isFalse();
     }
 
     @Test
@@ -174,7 +176,8 @@ class CaseJsonTest {
         ((ObjectNode) pkg.at("/CFRubrics/0/CFRubricCriteria/0/CFRubricCriterionLevels/1")).put("description", "Yes");
         String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(pkg);
 
-        CaseImportException e = catchThrowableOfType(CaseImportException.class, () -> CaseJson.parse(json, "bad.json"));
+        FrameworkImportException e = catchThrowableOfType(FrameworkImportException.class,
+                () -> CaseJson.parse(json, "bad.json", FrameworkImportOptions.STRICT));
 
         assertThat(e.problems()).extracting(DefinitionProblem::path).containsExactly(
                 "CFItems[3].humanCodingScheme",
@@ -206,8 +209,8 @@ class CaseJsonTest {
         // QI-VAR given a second parent.
         associations.add(associations.get(2).deepCopy());
 
-        assertThatThrownBy(() -> CaseJson.parse(pkg.toString(), "x.json"))
-                .isInstanceOfSatisfying(CaseImportException.class, e -> assertThat(e.problems())
+        assertThatThrownBy(() -> CaseJson.parse(pkg.toString(), "x.json", FrameworkImportOptions.STRICT))
+                .isInstanceOfSatisfying(FrameworkImportException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.path() + ": " + p.message())
                         .anySatisfy(s -> assertThat(s).startsWith("CFDocument.notes: missing"))
                         .anySatisfy(s -> assertThat(s).startsWith("CFItems[4].humanCodingScheme: 'QI-MEAS' is also the code of CFItems[3]"))
@@ -217,7 +220,7 @@ class CaseJsonTest {
         itemWithCode(pkg, "QI-MEAS").put("humanCodingScheme", "QI-COACH");
         associations.remove(6);
         assertThatThrownBy(() -> CaseJson.parse(pkg.toString(), "x.json"))
-                .isInstanceOfSatisfying(CaseImportException.class, e -> assertThat(e.problems())
+                .isInstanceOfSatisfying(FrameworkImportException.class, e -> assertThat(e.problems())
                         .singleElement()
                         .satisfies(p -> assertThat(p.path() + ": " + p.message()).isEqualTo(
                                 "CFAssociations[0]: isChildOf links form a circle (QI-D-MEAS → QI-SPC-XMR → QI-VAR"
@@ -225,14 +228,69 @@ class CaseJsonTest {
     }
 
     @Test
+    void repairsByDefaultWhatStrictReadingRefusesAndSaysWhat() throws Exception {
+        ObjectNode pkg = (ObjectNode) JSON.readTree(CaseJson.export(Frameworks.hierarchical(), BASE, WHEN));
+        ArrayNode associations = (ArrayNode) pkg.get("CFAssociations");
+        associations.add(associations.get(2).deepCopy());                  // QI-VAR given a second parent
+        ((ObjectNode) associations.get(3).get("destinationNodeURI"))      // QI-COACH's parent outside the package
+                .put("identifier", "0d3c2a0e-0000-4000-8000-000000000000");
+        // An older export's bare URI string as a reference, and a sequence number written as a string.
+        ((ObjectNode) associations.get(4)).put("originNodeURI", itemWithCode(pkg, "QI-MEAS").get("uri").asText());
+        ((ObjectNode) associations.get(4)).put("sequenceNumber", "2");
+
+        FrameworkImport in = CaseJson.parse(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(pkg), "p.json",
+                FrameworkImportOptions.DEFAULT);
+        CompetencyFramework fw = in.framework();
+        assertThat(fw.competency("QI-VAR").orElseThrow().parent()).isEqualTo("QI-D-MEAS");
+        assertThat(fw.competency("QI-COACH").orElseThrow().parent()).isNull();
+        assertThat(fw.children("QI-D-MEAS")).extracting(Competency::code).containsExactly("QI-VAR", "QI-MEAS");
+        assertThat(in.warnings()).extracting(p -> p.path() + ": " + p.message()).containsExactly(
+                "CFAssociations[3].destinationNodeURI.identifier: '0d3c2a0e-0000-4000-8000-000000000000' is neither the"
+                        + " CFDocument nor any of CFItems; the item is put at the top level",
+                "CFAssociations[6]: makes item " + itemWithCode(pkg, "QI-VAR").get("identifier").asText()
+                        + " a child a second time (first in CFAssociations[2]); a QI Pathways competency has one parent;"
+                        + " only the first parent is kept");
+        assertThat(in.warnings()).allSatisfy(w -> assertThat(w.line()).isPositive());
+
+        assertThatThrownBy(() -> CaseJson.parse(pkg.toString(), "p.json", FrameworkImportOptions.STRICT))
+                .isInstanceOfSatisfying(FrameworkImportException.class, e -> assertThat(e.problems())
+                        .extracting(DefinitionProblem::path)
+                        .containsExactly("CFAssociations[3].destinationNodeURI.identifier", "CFAssociations[6]"));
+    }
+
+    @Test
+    void readsSourcedIdAndUpperCaseUuidsAndSaysSoOnce() throws Exception {
+        CompetencyFramework fw = Frameworks.hierarchical();
+        String json = CaseJson.export(fw, BASE, WHEN);
+        String sourced = json.replace("\"identifier\":", "\"sourcedId\":");
+        FrameworkImport in = CaseJson.parse(sourced, "s.json", FrameworkImportOptions.DEFAULT);
+        assertThat(in.framework()).isEqualTo(fw);
+        assertThat(in.warnings()).singleElement().satisfies(w -> assertThat(w.message())
+                .startsWith("read as the identifier: CASE 1.0 and 1.1 both call it identifier"));
+
+        // UUIDs in capitals in the links only (OpenSALT has matched them without regard to case since 2023).
+        ObjectNode pkg = (ObjectNode) JSON.readTree(json);
+        for (JsonNode a : pkg.get("CFAssociations")) {
+            ObjectNode origin = (ObjectNode) a.get("originNodeURI");
+            origin.put("identifier", origin.get("identifier").asText().toUpperCase(java.util.Locale.ROOT));
+        }
+        assertThat(CaseJson.parse(pkg.toString(), "u.json", FrameworkImportOptions.STRICT).framework()).isEqualTo(fw);
+    }
+
+    @Test
     void reportsInvalidJsonAndAPackageWithoutItsParts() {
         assertThatThrownBy(() -> CaseJson.parse("{\"CFDocument\": ", "cut.json"))
-                .isInstanceOfSatisfying(CaseImportException.class, e -> assertThat(e.problems()).singleElement()
+                .isInstanceOfSatisfying(FrameworkImportException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(p -> assertThat(p.toString()).startsWith("cut.json:1:").contains("not valid JSON")));
-        assertThatThrownBy(() -> CaseJson.parse("{}", "empty.json"))
-                .isInstanceOfSatisfying(CaseImportException.class, e -> assertThat(e.problems())
+        assertThatThrownBy(() -> CaseJson.parse("{}", "empty.json", FrameworkImportOptions.STRICT))
+                .isInstanceOfSatisfying(FrameworkImportException.class, e -> assertThat(e.problems())
                         .extracting(DefinitionProblem::path)
                         .containsExactlyInAnyOrder("CFDocument", "CFItems", "CFRubrics"));
+        // CASE does not require CFItems (a framework may be empty); the document and a scale are needed.
+        assertThatThrownBy(() -> CaseJson.parse("{}", "empty.json"))
+                .isInstanceOfSatisfying(FrameworkImportException.class, e -> assertThat(e.problems())
+                        .extracting(DefinitionProblem::path)
+                        .containsExactlyInAnyOrder("CFDocument", "CFRubrics"));
     }
 
     @Test

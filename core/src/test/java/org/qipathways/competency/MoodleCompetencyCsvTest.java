@@ -34,8 +34,8 @@ class MoodleCompetencyCsvTest {
         List<List<String>> rows = parse(MoodleCompetencyCsv.export(Programme.reference().framework()));
         assertThat(rows.get(1)).containsExactly("", "QI-CF", "QI Pathways competency framework", "", "2",
                 "Aware,Practitioner,Leader",
-                "[{\"scaleid\":\"0\"},{\"id\":1,\"scaledefault\":1,\"proficient\":0},"
-                        + "{\"id\":2,\"scaledefault\":0,\"proficient\":1},{\"id\":3,\"scaledefault\":0,\"proficient\":1}]",
+                "[{\"scaleid\":\"0\"},{\"id\":1,\"scaledefault\":0,\"proficient\":0},"
+                        + "{\"id\":2,\"scaledefault\":1,\"proficient\":1},{\"id\":3,\"scaledefault\":0,\"proficient\":1}]",
                 "", "", "", "", "", "1", "competency");
         assertThat(rows.stream().skip(2).map(r -> r.get(12))).as("Is framework on competency rows").containsOnly("");
         assertThat(rows).hasSize(2 + 8);
@@ -60,7 +60,9 @@ class MoodleCompetencyCsvTest {
             JsonNode c = config.get(i);
             items.add(c.get("id").asInt() + ":" + c.get("scaledefault").asInt() + ":" + c.get("proficient").asInt());
         }
-        assertThat(items).containsExactly("1:1:0", "2:0:0", "3:0:1", "4:0:0");
+        // The default is the first proficient level: Moodle rates an automatic completion at the default
+        // (core_competency\api::add_evidence, ACTION_COMPLETE), which must count as proficient.
+        assertThat(items).containsExactly("1:0:0", "2:0:0", "3:1:1", "4:0:0");
     }
 
     @Test
@@ -119,6 +121,70 @@ class MoodleCompetencyCsvTest {
                 List.of(new ProficiencyLevel(1, "Aware, just", false), new ProficiencyLevel(2, "B", true))), List.of());
         assertThatThrownBy(() -> MoodleCompetencyCsv.export(commaInLevel))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Aware, just' contains a comma");
+    }
+
+    @Test
+    void theDefaultRatingIsTheFirstProficientLevelSoAutomaticCompletionsCountAsProficient() throws Exception {
+        // Reference scale: Aware (not proficient), Practitioner, Leader. Moodle rates a competency completed
+        // by a course or activity at the scale's default (core_competency\api::add_evidence, ACTION_COMPLETE,
+        // competency::get_default_grade): the default must be Practitioner, not Aware.
+        JsonNode config = new ObjectMapper().readTree(parse(MoodleCompetencyCsv.export(Programme.reference().framework()))
+                .get(1).get(6));
+        List<String> defaults = new ArrayList<>();
+        config.forEach(c -> {
+            if (c.path("scaledefault").asInt() == 1) {
+                defaults.add(c.get("id").asText());
+            }
+        });
+        assertThat(defaults).containsExactly("2");
+    }
+
+    @Test
+    void refusesABackslashBeforeAQuoteWhichPhpsFgetcsvReadsAsAnEscape() {
+        // With PHP's default escape character, "x\""y" reads as x\"y" and "ends\" never closes
+        // (checked with PHP 8.2's fgetcsv, which csv_import_reader::load_csv_content calls).
+        CompetencyFramework quote = new CompetencyFramework("FW", "F", null, Frameworks.SCALE,
+                List.of(new Competency("C1", "Path C:\\temp\\\"new\"", null, null)));
+        assertThatThrownBy(() -> MoodleCompetencyCsv.export(quote))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Short name in the row of competency C1 has a backslash before a double quote")
+                .hasMessageContaining("PHP's fgetcsv");
+
+        CompetencyFramework trailing = new CompetencyFramework("FW", "F", "Ends in a folder, C:\\temp\\", Frameworks.SCALE,
+                List.of());
+        assertThatThrownBy(() -> MoodleCompetencyCsv.export(trailing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Description in the framework row has a backslash at its end");
+
+        // A backslash elsewhere is read as written.
+        CompetencyFramework fine = new CompetencyFramework("FW", "F", "C:\\temp\\new, \"quoted\"", Frameworks.SCALE, List.of());
+        assertThat(parse(MoodleCompetencyCsv.export(fine)).get(1).get(3)).isEqualTo("C:\\temp\\new, \"quoted\"");
+    }
+
+    @Test
+    void refusesCodesPhpComparesAsEqualNumbersWhenOneHasChildren() {
+        // framework_importer::add_children attaches a row under every competency whose ID number == its
+        // parent's, and "1.1" == "1.10" in PHP: 1.1.1 would be created under 1.1 and again under 1.10.
+        CompetencyFramework clash = new CompetencyFramework("FW", "F", null, Frameworks.SCALE, List.of(
+                new Competency("1.1", "One point one", null, null),
+                new Competency("1.10", "One point ten", null, null),
+                new Competency("1.1.1", "Child of 1.1", null, "1.1")));
+        assertThatThrownBy(() -> MoodleCompetencyCsv.export(clash))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("codes 1.1, 1.10 are equal numbers to PHP")
+                .hasMessageContaining("framework_importer::add_children")
+                .hasMessageContaining("the children of 1.1 would be attached under each of them");
+
+        // Leaves only: harmless today, so the file is written and the clash reported.
+        CompetencyFramework leaves = new CompetencyFramework("FW", "F", null, Frameworks.SCALE, List.of(
+                new Competency("D", "Domain", null, null),
+                new Competency("01", "Zero one", null, "D"),
+                new Competency("1", "One", null, "D"),
+                new Competency("1.1.1", "Not a number", null, "D")));
+        assertThat(MoodleCompetencyCsv.export(leaves)).contains(",01,");
+        assertThat(MoodleCompetencyCsv.warnings(leaves)).singleElement().asString()
+                .startsWith("codes 01, 1 are equal numbers to PHP").contains("a child added to one");
+        assertThat(MoodleCompetencyCsv.warnings(Programme.reference().framework())).isEmpty();
     }
 
     private static List<List<String>> parse(String csv) {

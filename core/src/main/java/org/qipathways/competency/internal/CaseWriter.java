@@ -23,6 +23,12 @@ import org.qipathways.competency.ProficiencyLevel;
 /**
  * Writes a framework as a CASE v1.0 CFPackage. Field order, indentation and line ends are fixed
  * so that the same framework and time always give the same bytes (diffable, cacheable).
+ *
+ * <p>Each object carries only the properties the package classes of 1EdTech's CASE binding define
+ * (CFPckgDocument, CFPckgItem, CFPckgAssociation: no {@code CFDocumentURI} or
+ * {@code CFPackageURI}, which belong to the single-object REST responses). The 1.1 package schema
+ * forbids any other property, and 1EdTech's OpenCASE validates uploads against it; the package is
+ * also valid CASE 1.1 for that reason.
  */
 public final class CaseWriter {
 
@@ -46,6 +52,7 @@ public final class CaseWriter {
     private final String when;
     private final String fw;
     private final ObjectNode documentLink;
+    private final UUID rubricId;
 
     private CaseWriter(FrameworkTree tree, URI baseUri, Instant lastChange) {
         this.tree = tree;
@@ -54,6 +61,7 @@ public final class CaseWriter {
         this.when = DateTimeFormatter.ISO_INSTANT.format(lastChange.truncatedTo(ChronoUnit.SECONDS));
         this.fw = tree.framework().code();
         this.documentLink = link(tree.framework().title(), documentId(fw), "CFDocuments");
+        this.rubricId = id(fw, "rubric");
     }
 
     /** The package as JSON text, ending in a newline. */
@@ -111,7 +119,6 @@ public final class CaseWriter {
             d.put("description", f.description());
         }
         d.put("notes", CODE_NOTE + fw);
-        d.set("CFPackageURI", link(f.title(), id, "CFPackages"));
         return d;
     }
 
@@ -130,7 +137,6 @@ public final class CaseWriter {
         i.put("listEnumeration", Integer.toString(tree.siblingPosition(c)));
         i.put("CFItemType", ITEM_TYPE);
         i.set("CFItemTypeURI", link(ITEM_TYPE, id(fw, "itemType/" + ITEM_TYPE), "CFItemTypes"));
-        i.set("CFDocumentURI", documentLink);
         i.put("lastChangeDateTime", when);
         return i;
     }
@@ -142,7 +148,6 @@ public final class CaseWriter {
         a.set("originNodeURI", itemLink(c));
         a.set("destinationNodeURI", c.parent() == null ? documentLink
                 : itemLink(tree.framework().competency(c.parent()).orElseThrow()));
-        a.set("CFDocumentURI", documentLink);
         a.put("lastChangeDateTime", when);
         return a;
     }
@@ -157,32 +162,51 @@ public final class CaseWriter {
         return t;
     }
 
+    /**
+     * The scale as one CFRubric with a criterion per competency, each naming its competency in
+     * {@code CFItemURI} and carrying the scale's levels. A criterion is CASE's "the competency this
+     * assesses": OpenSALT's importer reads {@code CFItemURI} of every criterion
+     * (RubricsTransformer::updateCriterion) and fails on one without it, so one shared criterion
+     * for the whole framework is not an option. A framework without competencies has a rubric
+     * without criteria, and so no levels in the package.
+     */
     private ObjectNode rubric() {
         CompetencyFramework f = tree.framework();
-        UUID rubricId = id(fw, "rubric");
         ObjectNode r = base(rubricId, "CFRubrics");
         r.put("title", f.scale().name());
-        r.put("description", "The proficiency scale of " + f.title() + ", lowest level first");
+        r.put("description", "The proficiency scale of " + f.title() + ", lowest level first; "
+                + "each criterion rates one competency on it");
         r.put("lastChangeDateTime", when);
-        ObjectNode criterion = base(id(fw, "rubric/criterion"), "CFRubricCriteria");
+        ArrayNode criteria = r.putArray("CFRubricCriteria");
+        int position = 1;
+        for (Competency c : f.competencies()) {
+            criteria.add(criterion(c, position++));
+        }
+        return r;
+    }
+
+    private ObjectNode criterion(Competency c, int position) {
+        UUID criterionId = id(fw, "rubric/criterion/" + c.code());
+        ObjectNode criterion = base(criterionId, "CFRubricCriteria");
         criterion.put("category", "Proficiency");
-        criterion.put("description", "Proficiency in any competency of " + f.title());
-        criterion.put("position", 1);
+        criterion.put("description", "Proficiency in " + c.title());
+        criterion.set("CFItemURI", itemLink(c));
+        criterion.put("position", position);
         criterion.put("rubricId", rubricId.toString());
         criterion.put("lastChangeDateTime", when);
         ArrayNode levels = criterion.putArray("CFRubricCriterionLevels");
-        List<ProficiencyLevel> scale = f.scale().levels();
+        List<ProficiencyLevel> scale = tree.framework().scale().levels();
         for (ProficiencyLevel l : scale) {
-            ObjectNode level = base(id(fw, "rubric/level/" + l.level()), "CFRubricCriterionLevels");
+            ObjectNode level = base(id(fw, "rubric/criterion/" + c.code() + "/level/" + l.level()), "CFRubricCriterionLevels");
             level.put("description", l.proficient() ? PROFICIENT : NOT_PROFICIENT);
             level.put("quality", l.name());
             level.put("score", l.level());
             level.put("position", l.level());
+            level.put("rubricCriterionId", criterionId.toString());
             level.put("lastChangeDateTime", when);
             levels.add(level);
         }
-        r.putArray("CFRubricCriteria").add(criterion);
-        return r;
+        return criterion;
     }
 
     private static boolean present(String text) {

@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
                 ExplainCommand.class,
                 ReportCommand.class,
                 GenerateCommand.class,
+                FrameworkCommand.class,
                 KeysCommand.class,
                 CertifyCommand.class,
                 VerifyCommand.class,
