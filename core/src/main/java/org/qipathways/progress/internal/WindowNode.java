@@ -28,6 +28,8 @@ import org.qipathways.rules.Role;
  */
 final class WindowNode extends Node {
     private static final int FOREVER = Timeline.FOREVER;
+    /** How {@link #state} ends when an approval is on record but does not count. */
+    private static final String NOT_COUNTED = "so it does not count";
 
     final int unit;
     final int days;
@@ -200,8 +202,6 @@ final class WindowNode extends Node {
         return labelled(what + ": the " + days + " days after " + day(a) + " ended on " + day(deadline)
                 + (state.endsWith(NOT_COUNTED) ? "; " + state : " without an approval"));
     }
-
-    private static final String NOT_COUNTED = "so it does not count";
 
     /**
      * Where the evidence stands: the last approval and why it does not count, or else the last
