@@ -7,9 +7,11 @@ import java.util.Objects;
  * A time window that evidence must fall in: within {@code days} days after an anchor event.
  *
  * <p>The anchor's own date counts as day 0, so {@code days: 90} accepts evidence dated on days
- * 0 to 90 after it and refuses day 91. With {@link Anchor#ANY} any matching anchor event will do;
- * with {@link Anchor#LAST} only the latest anchor event up to the date being judged counts, which
- * expresses "within 90 days after the last of those sessions attended".
+ * 0 to 90 after it and refuses day 91. Evidence counts when it falls within the days after the
+ * latest anchor event on or before it; anchor events after it neither help nor hurt. With
+ * {@link Anchor#LAST} ("within 90 days after the last of those sessions attended") the
+ * requirements beside it in its all-of that count the anchor events, such as "at least 2 of the
+ * 3 sessions", must also hold on the evidence's date.
  * <pre>{@code
  * within: {days: 90, after: {attended: [SLV-IND], role: participant}}
  * }</pre>
@@ -27,7 +29,10 @@ public record Window(
     public enum Anchor {
         /** Any anchor event on or before the evidence. */
         ANY,
-        /** Only the latest anchor event up to the date being judged. */
+        /**
+         * The last of the anchor events that the requirements beside it count: they must hold on
+         * the evidence's date, and the window runs from the latest anchor event on or before it.
+         */
         LAST;
 
         /** The name used in files. */

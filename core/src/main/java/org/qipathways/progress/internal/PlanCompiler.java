@@ -174,7 +174,8 @@ final class PlanCompiler {
     private Node compile(Requirement r) {
         int id = nodeCount++;
         if (r instanceof Requirement.AllOf a) {
-            return new AllOfNode(id, r, compileAll(a.allOf()));
+            // An `anchor: last` window runs from the last of the events its siblings count.
+            return new AllOfNode(id, r, WindowNode.gated(compileAll(a.allOf())));
         } else if (r instanceof Requirement.AnyOf a) {
             return new AnyOfNode(id, r, compileAll(a.anyOf()));
         } else if (r instanceof Requirement.AtLeastOf a) {
