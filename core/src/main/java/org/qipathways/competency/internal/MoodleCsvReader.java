@@ -1,14 +1,20 @@
 package org.qipathways.competency.internal;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.qipathways.competency.internal.MoodleCsvRows.COLUMNS;
+import static org.qipathways.competency.internal.MoodleCsvRows.DESCRIPTION;
+import static org.qipathways.competency.internal.MoodleCsvRows.FORMAT;
+import static org.qipathways.competency.internal.MoodleCsvRows.ID_NUMBER;
+import static org.qipathways.competency.internal.MoodleCsvRows.IS_FRAMEWORK;
+import static org.qipathways.competency.internal.MoodleCsvRows.PARENT;
+import static org.qipathways.competency.internal.MoodleCsvRows.RELATED;
+import static org.qipathways.competency.internal.MoodleCsvRows.RULE_TYPE;
+import static org.qipathways.competency.internal.MoodleCsvRows.SCALE_VALUES;
+import static org.qipathways.competency.internal.MoodleCsvRows.SHORT_NAME;
+import static org.qipathways.competency.internal.MoodleCsvRows.cell;
+import static org.qipathways.competency.internal.MoodleCsvRows.name;
+import static org.qipathways.competency.internal.MoodleCsvRows.path;
+import static org.qipathways.competency.internal.MoodleCsvRows.phpTrue;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,8 +30,9 @@ import org.qipathways.competency.FrameworkImport.CodeMapping;
 import org.qipathways.competency.FrameworkImportException;
 import org.qipathways.competency.FrameworkImportOptions;
 import org.qipathways.competency.MoodleCompetencyCsv;
-import org.qipathways.competency.ProficiencyLevel;
 import org.qipathways.competency.ProficiencyScale;
+import org.qipathways.competency.internal.MoodleCsvRows.Cell;
+import org.qipathways.competency.internal.MoodleCsvRows.Row;
 import org.qipathways.programme.Codes;
 import org.qipathways.definition.DefinitionProblem;
 
@@ -49,35 +56,15 @@ import org.qipathways.definition.DefinitionProblem;
  *       ({@code create_competency}).</li>
  * </ul>
  * Quoted values may span lines; problems name the physical line and column.
+ *
+ * <p>This class builds the framework from the rows; {@link MoodleCsvRows} splits the file into
+ * rows and cells and {@link MoodleCsvScale} reads the scale on the framework row.
  */
 public final class MoodleCsvReader {
 
     private static final String WHAT = "Moodle competency CSV";
-    private static final CsvFactory CSV = CsvFactory.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int COLUMNS = 14;
-    private static final int PARENT = 0;
-    private static final int ID_NUMBER = 1;
-    private static final int SHORT_NAME = 2;
-    private static final int DESCRIPTION = 3;
-    private static final int FORMAT = 4;
-    private static final int SCALE_VALUES = 5;
-    private static final int SCALE_CONFIGURATION = 6;
-    private static final int RULE_TYPE = 7;
-    private static final int RELATED = 10;
-    private static final int IS_FRAMEWORK = 12;
     /** Moodle's FORMAT_HTML. */
     private static final String FORMAT_HTML = "1";
-
-    /** A value, where it stands (line and column, from 1) and which of the 14 columns it is in. */
-    private record Cell(String value, int line, int column, int index) {
-    }
-
-    private record Row(int line, List<Cell> cells) {
-        String value(int i) {
-            return i < cells.size() ? cells.get(i).value() : "";
-        }
-    }
 
     private final String source;
     private final FrameworkImportOptions options;
@@ -104,7 +91,7 @@ public final class MoodleCsvReader {
     }
 
     private FrameworkImport framework(String csv) {
-        List<Row> rows = rows(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
+        List<Row> rows = MoodleCsvRows.rows(csv.startsWith("\uFEFF") ? csv.substring(1) : csv, source, problems);
         if (rows == null) {
             throw new FrameworkImportException(WHAT, problems);
         }
@@ -147,7 +134,7 @@ public final class MoodleCsvReader {
         String code = frameworkCode(frameworkRow);
         String title = required(frameworkRow, SHORT_NAME, "missing: it is the framework's name");
         String description = description(frameworkRow);
-        ProficiencyScale scale = options.scale() != null ? options.scale() : scale(frameworkRow, title);
+        ProficiencyScale scale = options.scale() != null ? options.scale() : MoodleCsvScale.scale(frameworkRow, title, this);
         if (options.scale() != null && !frameworkRow.value(SCALE_VALUES).isBlank()) {
             warn(cell(frameworkRow, SCALE_VALUES), "not read: the proficiency scale given ('" + options.scale().name()
                     + "') is used instead");
@@ -159,44 +146,6 @@ public final class MoodleCsvReader {
         }
         return new FrameworkImport(new CompetencyFramework(code, title, description, scale, competencies), mappings,
                 sorted(warnings));
-    }
-
-    // ---- CSV ----------------------------------------------------------------------------------------
-
-    /** The non-blank rows, each value with its line and column; {@code null} after a syntax problem. */
-    private List<Row> rows(String csv) {
-        List<Row> rows = new ArrayList<>();
-        try (CsvParser p = CSV.createParser(csv)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                return rows;
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
-                List<Cell> cells = new ArrayList<>();
-                while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
-                    JsonLocation at = p.currentTokenLocation();
-                    cells.add(new Cell(p.getText(), at.getLineNr(), at.getColumnNr(), cells.size()));
-                }
-                // Moodle skips a line that holds one empty value (csv_import_reader::load_csv_content).
-                boolean blank = cells.isEmpty() || cells.size() == 1 && cells.get(0).value().isEmpty();
-                if (!blank) {
-                    rows.add(new Row(cells.get(0).line(), cells));
-                }
-            }
-            return rows;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            problem(at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()), "",
-                    "is not valid CSV: " + e.getOriginalMessage());
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** PHP's truthiness of a string: only {@code ""} and {@code "0"} are false. */
-    private static boolean phpTrue(String value) {
-        return !value.isEmpty() && !value.equals("0");
     }
 
     // ---- the framework row ------------------------------------------------------------------------
@@ -217,92 +166,6 @@ public final class MoodleCsvReader {
                 "framework").codes().get(0);
         mappings.add(new CodeMapping(path(row, ID_NUMBER), idNumber, code, CodeMapper.NOT_A_CODE));
         return code;
-    }
-
-    /**
-     * The scale from "Scale values" and "Scale configuration". Moodle keeps no name for it in the
-     * file; when it creates the scale on import it names it "Competency scale: <short name>"
-     * ({@code get_scale_id}, language string {@code competencyscale}), and so does this.
-     */
-    private ProficiencyScale scale(Row row, String title) {
-        String values = required(row, SCALE_VALUES, "missing: the framework's scale, its values lowest first,"
-                + " separated by commas");
-        String config = required(row, SCALE_CONFIGURATION, "missing: Moodle's scale configuration (which values"
-                + " are proficient)");
-        if (values == null || config == null) {
-            return null;
-        }
-        List<String> names = new ArrayList<>();
-        for (String v : values.split(",", -1)) {
-            names.add(v.strip());
-        }
-        if (names.stream().anyMatch(String::isEmpty)) {
-            problem(cell(row, SCALE_VALUES), "'" + values + "' has an empty value; every value of the scale needs a name");
-            return null;
-        }
-        JsonNode parsed;
-        try {
-            parsed = JSON.readTree(config);
-        } catch (JsonProcessingException e) {
-            problem(cell(row, SCALE_CONFIGURATION), "is not valid JSON: " + e.getOriginalMessage());
-            return null;
-        }
-        if (parsed == null || !parsed.isArray() || parsed.isEmpty() || !parsed.get(0).has("scaleid")) {
-            problem(cell(row, SCALE_CONFIGURATION), "must be Moodle's JSON list: first {\"scaleid\": ...}, then"
-                    + " {\"id\": n, \"scaledefault\": 0|1, \"proficient\": 0|1} for scale value n");
-            return null;
-        }
-        boolean[] proficient = new boolean[names.size()];
-        int defaultLevel = 0;
-        for (int i = 1; i < parsed.size(); i++) {
-            JsonNode item = parsed.get(i);
-            int id = item.path("id").asInt(0);
-            if (id < 1 || id > names.size()) {
-                problem(cell(row, SCALE_CONFIGURATION), "entry " + i + " is for scale value " + item.path("id")
-                        + ", but the scale has values 1 to " + names.size());
-                return null;
-            }
-            proficient[id - 1] |= truthy(item.path("proficient"));
-            if (truthy(item.path("scaledefault")) && defaultLevel == 0) {
-                defaultLevel = id;
-            }
-        }
-        int firstProficient = 0;
-        for (int i = proficient.length - 1; i >= 0; i--) {
-            if (proficient[i]) {
-                firstProficient = i + 1;
-            }
-        }
-        if (firstProficient == 0) {
-            problem(cell(row, SCALE_CONFIGURATION), "marks no scale value as proficient; Moodle requires at least one");
-            return null;
-        }
-        if (defaultLevel != firstProficient) {
-            repairable(cell(row, SCALE_CONFIGURATION), defaultLevel == 0
-                    ? "marks no scale value as the default, which Moodle requires"
-                    : "makes '" + names.get(defaultLevel - 1) + "' the default rating, not the first proficient value '"
-                            + names.get(firstProficient - 1) + "'",
-                    "QI Pathways keeps no default and exports the first proficient value as Moodle's default");
-        }
-        List<ProficiencyLevel> levels = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            levels.add(new ProficiencyLevel(i + 1, names.get(i), proficient[i]));
-        }
-        return new ProficiencyScale("Competency scale: " + (title == null ? "" : title), levels);
-    }
-
-    /** PHP's truthiness of a decoded JSON value: 0, "0", "", false and null are false. */
-    private static boolean truthy(JsonNode v) {
-        if (v.isMissingNode() || v.isNull()) {
-            return false;
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isNumber()) {
-            return v.doubleValue() != 0;
-        }
-        return phpTrue(v.asText());
     }
 
     // ---- competencies -----------------------------------------------------------------------------
@@ -452,7 +315,7 @@ public final class MoodleCsvReader {
 
     // ---- places and problems ----------------------------------------------------------------------
 
-    private String required(Row r, int column, String ifMissing) {
+    String required(Row r, int column, String ifMissing) {
         String v = r.value(column);
         if (v.isBlank()) {
             problem(cell(r, column), ifMissing);
@@ -461,16 +324,7 @@ public final class MoodleCsvReader {
         return v;
     }
 
-    /** The value at {@code column} of {@code r}, for its place. */
-    private static Cell cell(Row r, int column) {
-        return column < r.cells().size() ? r.cells().get(column) : new Cell("", r.line(), 1, column);
-    }
-
-    private static String path(Row r, int column) {
-        return "line " + r.line() + ": " + MoodleCompetencyCsv.HEADER.get(column);
-    }
-
-    private boolean repairable(Cell c, String message, String repair) {
+    boolean repairable(Cell c, String message, String repair) {
         if (options.strict()) {
             problem(c, message);
             return false;
@@ -479,7 +333,7 @@ public final class MoodleCsvReader {
         return true;
     }
 
-    private void problem(Cell c, String message) {
+    void problem(Cell c, String message) {
         problems.add(new DefinitionProblem(source, name(c), c.line(), c.column(), message));
     }
 
@@ -489,11 +343,6 @@ public final class MoodleCsvReader {
 
     private void warn(Cell c, String message) {
         warnings.add(new DefinitionProblem(source, name(c), c.line(), c.column(), message));
-    }
-
-    /** The column's name in Moodle's English header, whatever the file's header says. */
-    private static String name(Cell c) {
-        return c.index() >= 0 && c.index() < COLUMNS ? MoodleCompetencyCsv.HEADER.get(c.index()) : "";
     }
 
     private static List<DefinitionProblem> sorted(List<DefinitionProblem> list) {
