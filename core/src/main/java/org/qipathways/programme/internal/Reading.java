@@ -55,6 +55,9 @@ final class Reading {
             throw new ProgrammeDefinitionException(List.of(new DefinitionProblem(source, "", 1, 1,
                     "the file is empty; a programme needs at least code, title, version, framework, units and tiers")));
         }
+        for (LocatedTree.Refusal r : tree.refusals()) {
+            problems.add(new DefinitionProblem(source, r.path(), r.at().line(), r.at().column(), r.message()));
+        }
         for (String[] dup : tree.duplicates()) {
             String[] lc = dup[1].split(":");
             problems.add(new DefinitionProblem(source, dup[0], Integer.parseInt(lc[0]), Integer.parseInt(lc[1]),
@@ -196,7 +199,7 @@ final class Reading {
 
     static String describe(JsonNode v) {
         if (v.isTextual()) {
-            return "'" + v.asText() + "'";
+            return org.qipathways.record.internal.Values.quote(v.asText());
         }
         if (v.isArray()) {
             return "a list";
