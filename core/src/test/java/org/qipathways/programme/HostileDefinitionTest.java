@@ -62,7 +62,7 @@ class HostileDefinitionTest {
     void aSecondDocumentIsRefusedNotIgnored() {
         String text = VALID + "---\ncode: OTHER\n";
 
-        assertThat(problems(text, "two.yaml")).containsExactly("two.yaml:" + (VALID.split("\n").length + 2)
+        assertThat(problems(text, "two.yaml")).containsExactly("two.yaml:" + (VALID.split("\n").length + 1)
                 + ":1: a second YAML document starts here (after a --- line); a programme file holds one document:"
                 + " remove the --- line and what follows it, or put the second programme in a file of its own");
     }

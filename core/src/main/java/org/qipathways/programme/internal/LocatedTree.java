@@ -9,18 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.qipathways.record.internal.Values;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * A parsed YAML or JSON document that remembers where each value stood, so that a problem found
@@ -43,9 +38,6 @@ public final class LocatedTree {
     public record Position(int line, int column) {
     }
 
-    /** The prefix of YAML's own tags, written {@code !!} in a document. */
-    private static final String YAML_TAGS = "tag:yaml.org,2002:";
-
     /** Something in the document that is refused, at its path and place. */
     public record Refusal(String path, Position at, String message) {
     }
@@ -65,6 +57,13 @@ public final class LocatedTree {
 
     /** Reads a whole document; a syntax error surfaces as Jackson's exception with its location. */
     public static LocatedTree parse(JsonFactory factory, String text) throws IOException {
+        if (factory instanceof YAMLFactory) {
+            List<Refusal> refused = YamlScan.refusals(text);
+            if (!refused.isEmpty()) {
+                // Jackson would misread what is refused (or fail on it with a message about itself)
+                return new LocatedTree(JsonNodeFactory.instance.missingNode(), new HashMap<>(), List.of(), refused);
+            }
+        }
         try (JsonParser parser = factory.createParser(text)) {
             Map<String, Position> positions = new HashMap<>();
             List<String[]> duplicates = new ArrayList<>();
@@ -74,44 +73,13 @@ public final class LocatedTree {
                 return new LocatedTree(JsonNodeFactory.instance.missingNode(), positions, duplicates, refusals);
             }
             positions.put("", position(parser.currentTokenLocation()));
-            Builder builder = new Builder(parser, positions, duplicates, refusals);
-            JsonNode root = builder.value("");
+            JsonNode root = new Builder(parser, positions, duplicates, refusals).value("");
             if (parser.nextToken() != null) {
-                boolean yaml = parser instanceof YAMLParser;
-                refusals.add(new Refusal("", position(parser.currentTokenLocation()), yaml
-                        ? "a second YAML document starts here (after a --- line); a programme file holds one document:"
-                        + " remove the --- line and what follows it, or put the second programme in a file of its own"
-                        : "a second JSON value starts here; a programme file holds one JSON object"));
+                // (a second YAML document is found by YamlScan, at its --- line)
+                refusals.add(new Refusal("", position(parser.currentTokenLocation()),
+                        "a second value starts here; a programme file holds one JSON object (or one YAML document)"));
             }
-            if (parser instanceof YAMLParser) {
-                scalarAnchors(text, builder.scalarPaths, refusals);
-            }
-            refusals.sort(java.util.Comparator.comparingInt((Refusal r) -> r.at().line())
-                    .thenComparingInt(r -> r.at().column()));
             return new LocatedTree(root, positions, duplicates, refusals);
-        }
-    }
-
-    /**
-     * Jackson's YAML parser reports the anchor of a map or list but not of a scalar
-     * ({@code title: &t Text}), so scalars' anchors are found in SnakeYAML's own events, at the
-     * same place as Jackson's token.
-     */
-    private static void scalarAnchors(String text, Map<Position, String> scalarPaths, List<Refusal> refusals) {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(Math.max(text.length() + 1, options.getCodePointLimit()));
-        try {
-            for (Event e : new Yaml(options).parse(new StringReader(text))) {
-                if (e instanceof ScalarEvent s && s.getAnchor() != null) {
-                    Position at = new Position(s.getStartMark().getLine() + 1, s.getStartMark().getColumn() + 1);
-                    refusals.add(new Refusal(scalarPaths.getOrDefault(at, ""), at, "defines a YAML anchor (&"
-                            + Values.printable(s.getAnchor()) + "); aliases and anchors are not allowed in a programme"
-                            + " file: remove the anchor and write out in full each value that refers to it"));
-                }
-            }
-        } catch (RuntimeException e) {
-            // Jackson read the same text without error; should SnakeYAML's event stream differ, the
-            // document has been checked as far as Jackson sees it.
         }
     }
 
@@ -171,46 +139,12 @@ public final class LocatedTree {
         private final List<String[]> duplicates;
         private final List<Refusal> refusals;
         private final JsonNodeFactory nodes = JsonNodeFactory.instance;
-        /** The path of each text value, by its place: to name the value a scalar's anchor is on. */
-        final Map<Position, String> scalarPaths = new HashMap<>();
 
         Builder(JsonParser parser, Map<String, Position> positions, List<String[]> duplicates, List<Refusal> refusals) {
             this.parser = parser;
             this.positions = positions;
             this.duplicates = duplicates;
             this.refusals = refusals;
-        }
-
-        /**
-         * Whether the current token uses YAML beyond plain data (reported); a refused value reads
-         * as null, so that the rest of the document is still checked.
-         */
-        private boolean refusedYaml(String path) throws IOException {
-            if (!(parser instanceof YAMLParser y)) {
-                return false;
-            }
-            Position at = position(parser.currentTokenLocation());
-            if (y.isCurrentAlias()) {
-                refusals.add(new Refusal(path, at, "is a YAML alias (*" + Values.printable(parser.getText())
-                        + "); aliases and anchors are not allowed in a programme file: write the value out in full"));
-                return true;
-            }
-            String anchor = y.getCurrentAnchor();
-            if (anchor != null) {
-                refusals.add(new Refusal(path, at, "defines a YAML anchor (&" + Values.printable(anchor)
-                        + "); aliases and anchors are not allowed in a programme file: remove the anchor and write"
-                        + " out in full each value that refers to it"));
-                return true;
-            }
-            String tag = y.getTypeId();
-            if (tag != null) {
-                String shown = tag.startsWith(YAML_TAGS) ? "!!" + tag.substring(YAML_TAGS.length()) : "!" + tag;
-                refusals.add(new Refusal(path, at, "has the YAML tag " + Values.printable(shown)
-                        + "; tags are not allowed in a programme file: remove it and write the value as plain text,"
-                        + " a number, true or false, a list or a map"));
-                return true;
-            }
-            return false;
         }
 
         private String checkedText(String text, String path, String what) throws IOException {
@@ -226,10 +160,6 @@ public final class LocatedTree {
         /** Reads the value at the parser's current token. */
         JsonNode value(String path) throws IOException {
             JsonToken t = parser.currentToken();
-            if (refusedYaml(path)) {
-                parser.skipChildren();
-                return nodes.nullNode();
-            }
             switch (t) {
                 case START_OBJECT -> {
                     ObjectNode obj = nodes.objectNode();
@@ -261,9 +191,6 @@ public final class LocatedTree {
                     return arr;
                 }
                 case VALUE_STRING -> {
-                    if (parser instanceof YAMLParser) {
-                        scalarPaths.put(position(parser.currentTokenLocation()), path);
-                    }
                     return nodes.textNode(checkedText(parser.getText(), path, "the value"));
                 }
                 case VALUE_NUMBER_INT -> {
@@ -282,7 +209,7 @@ public final class LocatedTree {
                     return nodes.nullNode();
                 }
                 default -> {
-                    // e.g. VALUE_EMBEDDED_OBJECT: only a tag makes one, and tags are refused above
+                    // e.g. VALUE_EMBEDDED_OBJECT: only a tag makes one, and YamlScan refuses tags first
                     refusals.add(new Refusal(path, position(parser.currentTokenLocation()),
                             "is not plain data (text, a number, true or false, a list or a map)"));
                     return nodes.nullNode();

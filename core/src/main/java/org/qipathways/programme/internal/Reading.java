@@ -51,6 +51,11 @@ final class Reading {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!tree.refusals().isEmpty() && tree.root().isMissingNode()) {
+            // refused before the document was read: those problems alone
+            throw new ProgrammeDefinitionException(tree.refusals().stream().map(r -> new DefinitionProblem(source,
+                    r.path(), r.at().line(), r.at().column(), r.message())).toList());
+        }
         if (tree.root().isMissingNode()) {
             throw new ProgrammeDefinitionException(List.of(new DefinitionProblem(source, "", 1, 1,
                     "the file is empty; a programme needs at least code, title, version, framework, units and tiers")));
