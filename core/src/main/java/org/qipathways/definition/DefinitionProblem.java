@@ -1,6 +1,7 @@
 package org.qipathways.definition;
 
 import java.util.Objects;
+import org.qipathways.record.internal.Values;
 
 /**
  * One problem in a programme definition, with its place.
@@ -35,12 +36,15 @@ public record DefinitionProblem(String source, String path, int line, int column
         return new DefinitionProblem(source, path, line, column, message);
     }
 
-    /** {@code file:line:column: path: message}, the form compilers and editors understand. */
+    /**
+     * {@code file:line:column: path: message}, the form compilers and editors understand, with any
+     * control character shown as an escape so that the text is safe to print.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
         if (source != null) {
-            sb.append(source).append(':');
+            sb.append(Values.printable(source)).append(':');
         }
         if (line > 0) {
             sb.append(line).append(':').append(column).append(':');
@@ -49,8 +53,8 @@ public record DefinitionProblem(String source, String path, int line, int column
             sb.append(' ');
         }
         if (!path.isEmpty()) {
-            sb.append(path).append(": ");
+            sb.append(Values.printable(path)).append(": ");
         }
-        return sb.append(message).toString();
+        return sb.append(Values.printable(message)).toString();
     }
 }

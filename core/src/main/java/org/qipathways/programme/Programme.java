@@ -90,17 +90,42 @@ public record Programme(
         }
     }
 
-    /** Loads and checks a definition file: YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}). */
+    /**
+     * The largest definition file {@link #load(Path)} reads: 8 MiB. The reference programme is a
+     * few KB, so a file this large is the wrong file or a hostile one; {@link #load(Path, long)}
+     * takes another limit.
+     */
+    public static final long DEFAULT_MAX_DEFINITION_BYTES = DefinitionReader.DEFAULT_MAX_BYTES;
+
+    /**
+     * Loads and checks a definition file: YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}),
+     * UTF-8 (a byte-order mark is skipped), at most {@link #DEFAULT_MAX_DEFINITION_BYTES}.
+     *
+     * @throws ProgrammeDefinitionException when the definition has problems, is larger than the limit
+     *                                      or is not UTF-8 text (each with its place)
+     * @throws UncheckedIOException         when the file cannot be read
+     */
     public static Programme load(Path file) {
+        return load(file, DEFAULT_MAX_DEFINITION_BYTES);
+    }
+
+    /**
+     * As {@link #load(Path)}, reading files of up to {@code maxBytes}.
+     * <pre>{@code
+     * Programme p = Programme.load(Path.of("huge-programme.yaml"), 64L * 1024 * 1024);
+     * }</pre>
+     */
+    public static Programme load(Path file, long maxBytes) {
         try {
-            return DefinitionReader.read(file);
+            return DefinitionReader.read(file, maxBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read programme definition " + file + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Parses and checks a definition held in a string.
+     * Parses and checks a definition held in a string, of at most
+     * {@link #DEFAULT_MAX_DEFINITION_BYTES} characters.
      *
      * @param text   the definition, YAML or JSON (JSON is valid YAML)
      * @param source the name problems are reported against, e.g. a file name

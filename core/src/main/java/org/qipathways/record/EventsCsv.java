@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.qipathways.programme.Programme;
+import org.qipathways.record.internal.CheckedText;
 import org.qipathways.record.internal.Csv;
 import org.qipathways.record.internal.EventRows;
 import org.qipathways.record.internal.Table;
@@ -58,7 +59,7 @@ public final class EventsCsv {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static ReadResult<LearnerEvent> read(Path file, Programme programme, ReadOptions options) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = CheckedText.utf8(Files.newInputStream(file), options.maxLineLength())) {
             return read(in, file.toString(), programme, options);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read events file " + file + ": " + e.getMessage(), e);
@@ -73,7 +74,7 @@ public final class EventsCsv {
      * @throws UncheckedIOException when {@code in} cannot be read
      */
     public static ReadResult<LearnerEvent> read(Reader in, String sourceName, Programme programme, ReadOptions options) {
-        return Table.read(in, sourceName, new EventRows(programme), options);
+        return Table.read(in, sourceName, new EventRows(programme, options), options);
     }
 
     /** Starts an events file on {@code out} by writing the header; closing the writer closes {@code out}. */

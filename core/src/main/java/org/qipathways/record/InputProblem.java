@@ -1,6 +1,7 @@
 package org.qipathways.record;
 
 import java.util.Objects;
+import org.qipathways.record.internal.Values;
 
 /**
  * One problem in an input file such as {@code events.csv}, with its place: file, line, column.
@@ -24,17 +25,20 @@ public record InputProblem(String source, int line, String column, String messag
         Objects.requireNonNull(message, "message");
     }
 
-    /** {@code file:line: column: message}, the form compilers and editors understand. */
+    /**
+     * {@code file:line: column: message}, the form compilers and editors understand, with any
+     * control character shown as an escape so that the text is safe to print.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(source).append(':');
+        StringBuilder sb = new StringBuilder(Values.printable(source)).append(':');
         if (line > 0) {
             sb.append(line).append(':');
         }
         sb.append(' ');
         if (column != null) {
-            sb.append(column).append(": ");
+            sb.append(Values.printable(column)).append(": ");
         }
-        return sb.append(message).toString();
+        return sb.append(Values.printable(message)).toString();
     }
 }

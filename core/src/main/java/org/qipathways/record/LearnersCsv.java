@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.qipathways.record.internal.CheckedText;
 import org.qipathways.record.internal.Csv;
 import org.qipathways.record.internal.LearnerRows;
 import org.qipathways.record.internal.Table;
@@ -43,7 +44,7 @@ public final class LearnersCsv {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static ReadResult<Learner> read(Path file, ReadOptions options) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = CheckedText.utf8(Files.newInputStream(file), options.maxLineLength())) {
             return read(in, file.toString(), options);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read learners file " + file + ": " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.qipathways.record.internal.Csv;
+import org.qipathways.record.internal.Values;
 
 /**
  * What a reader returns: the accepted rows in file order, the rejected ones (only in skip-invalid
@@ -45,7 +46,10 @@ public record ReadResult<T>(String source, List<String> header, List<T> rows, Li
     /**
      * Writes the side file of rejected rows as CSV: the original header plus a {@code reason}
      * column, then each rejected row with its values as read (short rows padded to the header's
-     * width) and its reasons. The file is written even when no row was rejected.
+     * width) and its reasons. The file is written even when no row was rejected. People open this
+     * file in a spreadsheet, so every cell is made safe there ({@link SpreadsheetSafe}: a value a
+     * spreadsheet would run as a formula gets a {@code '} before it) and control characters are
+     * shown as escapes ({@code \u001b}).
      */
     public void writeRejected(Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -57,15 +61,23 @@ public record ReadResult<T>(String source, List<String> header, List<T> rows, Li
     public void writeRejected(Writer out) throws IOException {
         List<String> head = new ArrayList<>(header);
         head.add(REASON_COLUMN);
-        Csv.writeRow(out, head);
+        Csv.writeRow(out, safe(head));
         for (RejectedRow r : rejected) {
             List<String> row = new ArrayList<>(r.values());
             while (row.size() < header.size()) {
                 row.add("");
             }
             row.add(r.reason());
-            Csv.writeRow(out, row);
+            Csv.writeRow(out, safe(row));
         }
         out.flush();
+    }
+
+    private static List<String> safe(List<String> cells) {
+        List<String> out = new ArrayList<>(cells.size());
+        for (String c : cells) {
+            out.add(SpreadsheetSafe.neutralise(Values.controlCharacterAt(c) < 0 ? c : Values.printableKeepingLines(c)));
+        }
+        return out;
     }
 }

@@ -283,8 +283,9 @@ class EventsCsvTest {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
                 () -> EventsCsv.read(file, P, ReadOptions.SKIP_INVALID));
 
-        assertThat(e.problems()).extracting(InputProblem::message).containsExactly(
-                "is not UTF-8 text; save it as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8)");
+        assertThat(e.problems()).extracting(InputProblem::toString).containsExactly(file + ":2: line 2 is not UTF-8 text"
+                + " (at character 29): the file was probably saved in another encoding (Windows-1252, \"ANSI\");"
+                + " save it as UTF-8 (in Excel: Save As, CSV UTF-8)");
     }
 
     @Test

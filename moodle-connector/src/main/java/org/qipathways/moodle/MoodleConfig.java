@@ -45,8 +45,18 @@ public final class MoodleConfig {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(120);
     /** Time to send a request. */
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
-    /** Time for a whole exchange: Moodle's own limit for a web-service call is 300 s. */
+    /**
+     * The deadline of one call, every attempt and the waits between them included: a site that
+     * never answers, or trickles its reply (which resets the read timeout with every byte), makes
+     * the call fail after this long at most. 300 s is Moodle's own limit for a web-service request.
+     */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(300);
+    /**
+     * The largest reply read, after decompression: 16 MiB. Moodle's replies to the connector's
+     * batches are a few MiB at most; a larger one is not Moodle, or a gzip bomb, and is refused
+     * before it fills memory.
+     */
+    public static final long DEFAULT_MAX_REPLY_BYTES = 16L * 1024 * 1024;
     /** Requests in flight at once, across all threads using one client. */
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
     /** No rate limit: 0 requests per second means unlimited. */
@@ -72,6 +82,7 @@ public final class MoodleConfig {
     private final Duration readTimeout;
     private final Duration writeTimeout;
     private final Duration callTimeout;
+    private final long maxReplyBytes;
     private final int maxConcurrentRequests;
     private final double maxRequestsPerSecond;
     private final int maxAttempts;
@@ -92,6 +103,7 @@ public final class MoodleConfig {
         this.readTimeout = b.readTimeout;
         this.writeTimeout = b.writeTimeout;
         this.callTimeout = b.callTimeout;
+        this.maxReplyBytes = b.maxReplyBytes;
         this.maxConcurrentRequests = b.maxConcurrentRequests;
         this.maxRequestsPerSecond = b.maxRequestsPerSecond;
         this.maxAttempts = b.maxAttempts;
@@ -127,6 +139,7 @@ public final class MoodleConfig {
         b.readTimeout = readTimeout;
         b.writeTimeout = writeTimeout;
         b.callTimeout = callTimeout;
+        b.maxReplyBytes = maxReplyBytes;
         b.maxConcurrentRequests = maxConcurrentRequests;
         b.maxRequestsPerSecond = maxRequestsPerSecond;
         b.maxAttempts = maxAttempts;
@@ -189,8 +202,14 @@ public final class MoodleConfig {
         return writeTimeout;
     }
 
+    /** The deadline of one call, retries and waits included; see {@link #DEFAULT_CALL_TIMEOUT}. */
     public Duration callTimeout() {
         return callTimeout;
+    }
+
+    /** The largest reply read, in bytes after decompression; see {@link #DEFAULT_MAX_REPLY_BYTES}. */
+    public long maxReplyBytes() {
+        return maxReplyBytes;
     }
 
     /** Requests in flight at once. */
@@ -234,7 +253,8 @@ public final class MoodleConfig {
         return "MoodleConfig[site=" + site + ", token=" + token + ", maxInputVars=" + maxInputVars
                 + ", maxRequestBytes=" + maxRequestBytes + ", maxBatchSize=" + maxBatchSize
                 + ", bundling=" + bundling + ", maxConcurrentRequests=" + maxConcurrentRequests
-                + ", maxRequestsPerSecond=" + maxRequestsPerSecond + ", maxAttempts=" + maxAttempts + "]";
+                + ", maxRequestsPerSecond=" + maxRequestsPerSecond + ", maxAttempts=" + maxAttempts
+                + ", callTimeout=" + callTimeout + ", maxReplyBytes=" + maxReplyBytes + "]";
     }
 
     /** Collects settings for a {@link MoodleConfig}; every setter checks its value at once. */
@@ -250,6 +270,7 @@ public final class MoodleConfig {
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
         private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private long maxReplyBytes = DEFAULT_MAX_REPLY_BYTES;
         private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
         private double maxRequestsPerSecond = DEFAULT_MAX_REQUESTS_PER_SECOND;
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
@@ -311,8 +332,18 @@ public final class MoodleConfig {
             return this;
         }
 
+        /** The deadline of one call, every attempt and the waits between them included. */
         public Builder callTimeout(Duration d) {
             this.callTimeout = positive("callTimeout", d);
+            return this;
+        }
+
+        /** The largest reply read, in bytes after decompression; at least 1 KiB. */
+        public Builder maxReplyBytes(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxReplyBytes must be at least 1024, not " + bytes);
+            }
+            this.maxReplyBytes = bytes;
             return this;
         }
 

@@ -27,7 +27,8 @@ import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.qipathways.moodle.simulator.MoodleSimulator;
 import org.qipathways.moodle.ws.NewUser;
 import org.qipathways.moodle.ws.UserField;
@@ -39,8 +40,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A canary token goes through every path the client has (success, Moodle errors echoing it,
  * retries, HTML and PHP output, cut-off JSON, timeouts, dropped connections, redirects, TLS
- * failures, bundling, the doctor, the platform plugin) with every log level on; it must appear in no
- * log line, no exception (message, stack trace, causes) and no string form.
+ * failures, bundling, the doctor, the platform plugin, oversized replies, a call's deadline, a token
+ * revoked or a function removed mid-run) at each log level from TRACE to ERROR (code may log
+ * differently by level); it must appear in no log line, no exception (message, stack trace, causes)
+ * and no string form. Above DEBUG, no personal data (names, e-mail addresses) is logged either.
  */
 class CanaryTokenTest {
 
@@ -75,9 +78,18 @@ class CanaryTokenTest {
         root.detachAppender("STDERR");
         logs.start();
         root.addAppender(logs);
-        root.setLevel(Level.TRACE);
         java.util.logging.Logger.getLogger("").addHandler(julHandler);
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.ALL);
+    }
+
+    private void logAt(Level level) {
+        root.setLevel(level);
+        java.util.logging.Logger.getLogger("").setLevel(switch (level.toInt()) {
+            case Level.TRACE_INT -> java.util.logging.Level.ALL;
+            case Level.DEBUG_INT -> java.util.logging.Level.FINE;
+            case Level.INFO_INT -> java.util.logging.Level.INFO;
+            case Level.WARN_INT -> java.util.logging.Level.WARNING;
+            default -> java.util.logging.Level.SEVERE;
+        });
     }
 
     @AfterEach
@@ -106,8 +118,11 @@ class CanaryTokenTest {
         }
     }
 
-    @Test
-    void theTokenAppearsInNoLogNoExceptionAndNoStringForm() throws Exception {
+    @ParameterizedTest(name = "logging at {0}")
+    @ValueSource(strings = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR"})
+    void theTokenAppearsInNoLogNoExceptionAndNoStringForm(String levelName) throws Exception {
+        Level level = Level.toLevel(levelName);
+        logAt(level);
         MoodleToken token = MoodleToken.of(CANARY);
         seen.add(token.toString());
 
@@ -123,6 +138,25 @@ class CanaryTokenTest {
                 attempt(() -> c.callAll(List.of(MoodleCall.courseCompletionStatus(999, 3), MoodleCall.siteInfo())));
                 attempt(() -> Doctor.check(c));
                 sim.faults().next(org.qipathways.moodle.simulator.Fault.phpWarning());
+                attempt(c::siteInfo);
+                sim.faults().next(org.qipathways.moodle.simulator.Fault.invalidToken());
+                attempt(c::siteInfo);
+                sim.faults().next(org.qipathways.moodle.simulator.Fault.removeFunction());
+                attempt(c::siteInfo);
+                sim.site().serviceHasFunction("core_webservice_get_site_info", true);
+                sim.faults().next(org.qipathways.moodle.simulator.Fault.truncatedJson());
+                attempt(c::siteInfo);
+            }
+            MoodleConfig small = MoodleConfig.builder(sim.url(), token).maxReplyBytes(1024).build();
+            try (MoodleClient c = MoodleClient.create(small)) {
+                sim.faults().next(org.qipathways.moodle.simulator.Fault.oversizedReply(10_000));
+                attempt(c::siteInfo);
+            }
+            MoodleConfig hurried = MoodleConfig.builder(sim.url(), token).readTimeout(Duration.ofMillis(200))
+                    .callTimeout(Duration.ofMillis(500)).retryDelays(Duration.ofMillis(1), Duration.ofMillis(2)).build();
+            try (MoodleClient c = MoodleClient.create(hurried)) {
+                sim.faults().next(org.qipathways.moodle.simulator.Fault.delay(Duration.ofMillis(300)),
+                        org.qipathways.moodle.simulator.Fault.delay(Duration.ofMillis(300)));
                 attempt(c::siteInfo);
             }
             PlatformSettings settings = PlatformSettings.of(sim.url(), CANARY);
@@ -184,8 +218,15 @@ class CanaryTokenTest {
         for (LogRecord r : julLogs) {
             logLines.add(r.getLoggerName() + " " + r.getMessage() + " " + r.getThrown());
         }
-        assertThat(logLines).as("requests were logged with bodies").anyMatch(l -> l.contains("request body: wstoken=[redacted]"));
-        assertThat(logLines).as("retries were logged").anyMatch(l -> l.contains("retrying in"));
+        if (level.isGreaterOrEqual(Level.INFO)) {
+            // personal data (the test user's name and e-mail address) only ever at DEBUG and below
+            assertThat(logLines).noneMatch(l -> l.contains("jane.doe") || l.contains("Jane Doe") || l.contains("Jane"));
+        } else if (level == Level.TRACE) {
+            assertThat(logLines).as("requests were logged with bodies").anyMatch(l -> l.contains("request body: wstoken=[redacted]"));
+        }
+        if (!level.isGreaterOrEqual(Level.ERROR)) {
+            assertThat(logLines).as("retries were logged").anyMatch(l -> l.contains("retrying in"));
+        }
         assertThat(seen).as("exceptions and values were collected").hasSizeGreaterThan(20);
         assertThat(logLines).noneMatch(l -> l.contains(CANARY));
         assertThat(seen).noneMatch(s -> s.contains(CANARY));

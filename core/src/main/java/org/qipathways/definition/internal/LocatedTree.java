@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.qipathways.record.internal.Values;
 
 /**
  * A parsed YAML or JSON document that remembers where each value stood, so that a problem found
@@ -23,6 +25,12 @@ import java.util.Map;
  * the tree built by hand, recording for every path ({@code tiers[2].rule.allOf[1]}) the position
  * of its key (for object members) or of its value (for array elements). Duplicate keys, which
  * YAML parsers silently resolve to the last one, are reported.
+ *
+ * <p>What YAML offers beyond plain data is refused, each at its line and column: aliases and
+ * anchors (an alias would otherwise be read as the anchor's name: {@code title: *t} as the text
+ * {@code t}), explicit tags ({@code !!binary}, {@code !!python/object}), a second document after
+ * {@code ---} (which a reader would silently ignore); and, in YAML and JSON alike, control
+ * characters in keys and values (other than tab and line breaks).
  */
 public final class LocatedTree {
 
@@ -30,29 +38,54 @@ public final class LocatedTree {
     public record Position(int line, int column) {
     }
 
+    /** Something in the document that is refused, at its path and place. */
+    public record Refusal(String path, Position at, String message) {
+    }
+
     private final JsonNode root;
     private final Map<String, Position> positions;
     private final List<String[]> duplicates;
+    private final List<Refusal> refusals;
 
-    private LocatedTree(JsonNode root, Map<String, Position> positions, List<String[]> duplicates) {
+    private LocatedTree(JsonNode root, Map<String, Position> positions, List<String[]> duplicates,
+                        List<Refusal> refusals) {
         this.root = root;
         this.positions = positions;
         this.duplicates = duplicates;
+        this.refusals = refusals;
     }
 
     /** Reads a whole document; a syntax error surfaces as Jackson's exception with its location. */
     public static LocatedTree parse(JsonFactory factory, String text) throws IOException {
+        if (factory instanceof YAMLFactory) {
+            List<Refusal> refused = YamlScan.refusals(text);
+            if (!refused.isEmpty()) {
+                // Jackson would misread what is refused (or fail on it with a message about itself)
+                return new LocatedTree(JsonNodeFactory.instance.missingNode(), new HashMap<>(), List.of(), refused);
+            }
+        }
         try (JsonParser parser = factory.createParser(text)) {
             Map<String, Position> positions = new HashMap<>();
             List<String[]> duplicates = new ArrayList<>();
+            List<Refusal> refusals = new ArrayList<>();
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return new LocatedTree(JsonNodeFactory.instance.missingNode(), positions, duplicates);
+                return new LocatedTree(JsonNodeFactory.instance.missingNode(), positions, duplicates, refusals);
             }
             positions.put("", position(parser.currentTokenLocation()));
-            JsonNode root = new Builder(parser, positions, duplicates).value("");
-            return new LocatedTree(root, positions, duplicates);
+            JsonNode root = new Builder(parser, positions, duplicates, refusals).value("");
+            if (parser.nextToken() != null) {
+                // (a second YAML document is found by YamlScan, at its --- line)
+                refusals.add(new Refusal("", position(parser.currentTokenLocation()),
+                        "a second value starts here; a programme file holds one JSON object (or one YAML document)"));
+            }
+            return new LocatedTree(root, positions, duplicates, refusals);
         }
+    }
+
+    /** What the document holds that is refused, in document order. */
+    public List<Refusal> refusals() {
+        return refusals;
     }
 
     /** The document's root value; a missing node for an empty document. */
@@ -104,12 +137,24 @@ public final class LocatedTree {
         private final JsonParser parser;
         private final Map<String, Position> positions;
         private final List<String[]> duplicates;
+        private final List<Refusal> refusals;
         private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
-        Builder(JsonParser parser, Map<String, Position> positions, List<String[]> duplicates) {
+        Builder(JsonParser parser, Map<String, Position> positions, List<String[]> duplicates, List<Refusal> refusals) {
             this.parser = parser;
             this.positions = positions;
             this.duplicates = duplicates;
+            this.refusals = refusals;
+        }
+
+        private String checkedText(String text, String path, String what) throws IOException {
+            int bad = Values.controlCharacterAt(text);
+            if (bad >= 0) {
+                refusals.add(new Refusal(path, position(parser.currentTokenLocation()), what + " holds the control character "
+                        + Values.codePoint(text.charAt(bad)) + " at character " + (bad + 1)
+                        + "; control characters are not allowed in a programme file: remove it"));
+            }
+            return text;
         }
 
         /** Reads the value at the parser's current token. */
@@ -121,6 +166,7 @@ public final class LocatedTree {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String key = parser.currentName();
                         String childPath = path.isEmpty() ? key : path + "." + key;
+                        checkedText(key, childPath, "the key");
                         Position keyPos = position(parser.currentTokenLocation());
                         parser.nextToken();
                         JsonNode child = value(childPath);
@@ -145,7 +191,7 @@ public final class LocatedTree {
                     return arr;
                 }
                 case VALUE_STRING -> {
-                    return nodes.textNode(parser.getText());
+                    return nodes.textNode(checkedText(parser.getText(), path, "the value"));
                 }
                 case VALUE_NUMBER_INT -> {
                     return nodes.numberNode(parser.getLongValue());
@@ -162,7 +208,12 @@ public final class LocatedTree {
                 case VALUE_NULL -> {
                     return nodes.nullNode();
                 }
-                default -> throw new IllegalStateException("Unexpected token " + t + " at " + path);
+                default -> {
+                    // e.g. VALUE_EMBEDDED_OBJECT: only a tag makes one, and YamlScan refuses tags first
+                    refusals.add(new Refusal(path, position(parser.currentTokenLocation()),
+                            "is not plain data (text, a number, true or false, a list or a map)"));
+                    return nodes.nullNode();
+                }
             }
         }
     }

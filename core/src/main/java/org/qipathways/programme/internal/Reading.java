@@ -53,9 +53,17 @@ final class Reading {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!tree.refusals().isEmpty() && tree.root().isMissingNode()) {
+            // refused before the document was read: those problems alone
+            throw new ProgrammeDefinitionException(tree.refusals().stream().map(r -> new DefinitionProblem(source,
+                    r.path(), r.at().line(), r.at().column(), r.message())).toList());
+        }
         if (tree.root().isMissingNode()) {
             throw new ProgrammeDefinitionException(List.of(new DefinitionProblem(source, "", 1, 1,
                     "the file is empty; a programme needs at least code, title, version, framework, units and tiers")));
+        }
+        for (LocatedTree.Refusal r : tree.refusals()) {
+            problems.add(new DefinitionProblem(source, r.path(), r.at().line(), r.at().column(), r.message()));
         }
         for (String[] dup : tree.duplicates()) {
             String[] lc = dup[1].split(":");
@@ -95,7 +103,20 @@ final class Reading {
         }
         String message = String.valueOf(e.getOriginalMessage()).strip();
         int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end).strip();
+        return withoutInternals(end < 0 ? message : message.substring(0, end).strip());
+    }
+
+    /**
+     * Jackson's YAML messages can name SnakeYAML's event classes ({@code got this instead:
+     * <org.yaml.snakeyaml.events.MappingStartEvent(...)>}): said in the author's words instead.
+     */
+    static String withoutInternals(String message) {
+        if (message.startsWith("Expected a field name")) {
+            String found = message.contains("MappingStartEvent") ? "a map" : message.contains("SequenceStartEvent")
+                    ? "a list" : "something else";
+            return "a key must be plain text, but here " + found + " is used as a key";
+        }
+        return message.replaceAll("<?(org\\.yaml\\.snakeyaml|com\\.fasterxml\\.jackson)\\.[\\w.$]+(\\([^)]*\\))?>?", "(a YAML element)");
     }
 
     /**
@@ -198,7 +219,7 @@ final class Reading {
 
     static String describe(JsonNode v) {
         if (v.isTextual()) {
-            return "'" + v.asText() + "'";
+            return org.qipathways.record.internal.Values.quote(v.asText());
         }
         if (v.isArray()) {
             return "a list";

@@ -2,6 +2,7 @@ package org.qipathways.record.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -24,22 +25,40 @@ public final class Csv {
 
     private static final char BOM = '\uFEFF';
 
-    private static final CsvFactory FACTORY = CsvFactory.builder()
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .build();
+    /** Jackson's own limit for one value, which ours stays within. */
+    private static final int JACKSON_MAX_VALUE = StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
+
+    private static final CsvFactory FACTORY = factory(JACKSON_MAX_VALUE);
 
     private Csv() {
     }
 
+    private static CsvFactory factory(int maxValueLength) {
+        return CsvFactory.builder()
+                .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxValueLength).build())
+                .build();
+    }
+
     /** Opens {@code in} (which the caller closes) for reading rows, skipping a leading byte-order mark. */
     public static Rows rows(Reader in) throws IOException {
+        return rows(in, JACKSON_MAX_VALUE);
+    }
+
+    /**
+     * Opens {@code in} (which the caller closes) for reading rows of values of at most
+     * {@code maxValueLength} characters, skipping a leading byte-order mark; a longer value is a
+     * {@link SyntaxException} (Jackson stops it as it grows, so it never fills memory).
+     */
+    public static Rows rows(Reader in, int maxValueLength) throws IOException {
         PushbackReader r = new PushbackReader(in, 1);
         int first = r.read();
         if (first >= 0 && first != BOM) {
             r.unread(first);
         }
-        return new Rows(FACTORY.createParser(r));
+        CsvFactory f = maxValueLength == JACKSON_MAX_VALUE ? FACTORY : factory(maxValueLength);
+        return new Rows(f.createParser(r), maxValueLength);
     }
 
     /** {@code values} as one CSV line, without the line break. */
@@ -111,8 +130,11 @@ public final class Csv {
         private boolean started;
         private boolean done;
 
-        private Rows(CsvParser parser) {
+        private final int maxValueLength;
+
+        private Rows(CsvParser parser, int maxValueLength) {
             this.parser = parser;
+            this.maxValueLength = maxValueLength;
         }
 
         /**
@@ -150,7 +172,7 @@ public final class Csv {
                 return true;
             } catch (JsonProcessingException e) {
                 done = true;
-                throw new SyntaxException(line, explain(e.getOriginalMessage()));
+                throw new SyntaxException(line, explain(e.getOriginalMessage(), maxValueLength));
             }
         }
 
@@ -179,10 +201,15 @@ public final class Csv {
             parser.close();
         }
 
-        private static String explain(String jackson) {
-            // Jackson refuses a value longer than its limit (20 million characters): in a CSV file
-            // that is a quote left open, not a real value.
-            if (jackson != null && (jackson.startsWith("Missing closing quote") || jackson.contains("exceeds the maximum"))) {
+        private static String explain(String jackson, int maxValueLength) {
+            if (jackson != null && jackson.contains("exceeds the maximum")) {
+                // In a CSV file a value this long is nearly always a quote left open, not a real value.
+                return "a value that starts in this row is longer than " + maxValueLength + " characters, the limit for"
+                        + " one value (maxValueLength): probably a double quote that opens a value is never closed;"
+                        + " add the missing closing quote. If the value is right, raise the limit"
+                        + " (ReadOptions.withMaxValueLength; qip: --max-value-length)";
+            }
+            if (jackson != null && jackson.startsWith("Missing closing quote")) {
                 return "a value in double quotes that starts in this row is never closed; add the missing closing quote";
             }
             if (jackson != null && jackson.contains("Expected column separator")) {

@@ -16,6 +16,7 @@ import org.qipathways.record.LearnerEvent;
 import org.qipathways.record.LearnerEvent.Decision;
 import org.qipathways.record.LearnerEvent.EvidenceStatus;
 import org.qipathways.record.LearnerEvent.Type;
+import org.qipathways.record.ReadOptions;
 import org.qipathways.rules.Role;
 
 /**
@@ -54,8 +55,13 @@ public final class EventRows implements Table.Mapper<LearnerEvent> {
     private String previousLearnerId;
     private final Map<String, LocalDate> dates = new HashMap<>();
 
-    public EventRows(Programme programme) {
+    private final LocalDate earliest;
+    private final LocalDate latest;
+
+    public EventRows(Programme programme, ReadOptions options) {
         this.programme = programme;
+        this.earliest = options.earliestDate();
+        this.latest = options.latestDate();
         for (Unit u : programme.units()) {
             units.put(u.code(), u);
         }
@@ -194,6 +200,19 @@ public final class EventRows implements Table.Mapper<LearnerEvent> {
         }
         if (date == null) {
             row.problem(DATE, Values.quote(text) + " is not a date; write dates as yyyy-MM-dd, e.g. 2025-03-14");
+            return null;
+        }
+        // Only dates in range are cached, so a cached date needs no check.
+        if (date.isBefore(earliest)) {
+            row.problem(DATE, Values.quote(text) + " is before " + earliest + ", the earliest date accepted (earliestDate):"
+                    + " correct the date; if it is right, widen the range (ReadOptions.withDateRange;"
+                    + " qip: --earliest-date)");
+            return null;
+        }
+        if (date.isAfter(latest)) {
+            row.problem(DATE, Values.quote(text) + " is after " + latest + ", the latest date accepted (latestDate):"
+                    + " correct the date; if it is right, widen the range (ReadOptions.withDateRange;"
+                    + " qip: --latest-date)");
             return null;
         }
         if (dates.size() < MAX_CACHED_DATES) {

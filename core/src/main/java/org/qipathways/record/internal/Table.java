@@ -107,6 +107,7 @@ public final class Table {
         private final List<T> rows = new ArrayList<>();
         private final List<RejectedRow> rejected = new ArrayList<>();
         private final List<InputProblem> listed = new ArrayList<>();
+        private List<String> headerNames = List.of();
         private int more;
         private int read;
         private int bad;
@@ -118,8 +119,10 @@ public final class Table {
         }
 
         ReadResult<T> run(Reader in) {
-            try (Csv.Rows csv = Csv.rows(in)) {
+            Reader text = in instanceof CheckedText checked ? checked : CheckedText.of(in, options.maxLineLength());
+            try (Csv.Rows csv = Csv.rows(text, options.maxValueLength())) {
                 List<String> header = readHeader(csv);
+                headerNames = header;
                 Row row = new Row(mapper.columns(), positions(header, csv.line()), source);
                 while (csv.next()) {
                     if (!csv.isBlank()) {
@@ -134,6 +137,10 @@ public final class Table {
                 return result;
             } catch (Csv.SyntaxException e) {
                 list(new InputProblem(source, e.line(), null, e.getMessage()));
+                throw failure();
+            } catch (CheckedText.Problem e) {
+                list(new InputProblem(source, e.line(), null, e.getMessage()
+                        + (e.notUtf8() ? " (in Excel: Save As, CSV UTF-8)" : "")));
                 throw failure();
             } catch (CharacterCodingException e) {
                 list(new InputProblem(source, 0, null,
@@ -202,6 +209,11 @@ public final class Table {
             row.values = csv.values();
             row.problems.clear();
             List<String> values = csv.values();
+            if (controlCharacters(values, row)) {
+                // The mapper's own messages would echo the values; the row is refused for this alone.
+                reject(row, values);
+                return;
+            }
             for (int i = width; i < values.size(); i++) {
                 if (!values.get(i).isBlank()) {
                     row.problem("the row has " + values.size() + " values but the header has " + width
@@ -216,6 +228,30 @@ public final class Table {
                 }
                 return;
             }
+            reject(row, values);
+        }
+
+        /**
+         * Reports each value holding a control character (other than tab and the line breaks a
+         * quoted value may hold): NUL, ESC and the like are never data, and would reach terminals
+         * and other systems through messages and outputs.
+         */
+        private boolean controlCharacters(List<String> values, Row row) {
+            boolean found = false;
+            for (int i = 0; i < values.size(); i++) {
+                int at = Values.controlCharacterAt(values.get(i));
+                if (at >= 0) {
+                    found = true;
+                    String column = i < headerNames.size() ? headerNames.get(i).strip() : "column " + (i + 1);
+                    row.problems.add(new InputProblem(source, row.line, column, "holds the control character "
+                            + Values.codePoint(values.get(i).charAt(at)) + " at character " + (at + 1)
+                            + "; control characters are not allowed in any value: remove it"));
+                }
+            }
+            return found;
+        }
+
+        private void reject(Row row, List<String> values) {
             bad++;
             if (options.skipInvalid()) {
                 rejected.add(new RejectedRow(row.line, values, row.problems));

@@ -29,6 +29,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.qipathways.moodle.MoodleConfig;
+import org.qipathways.moodle.MoodleReplyException;
 import org.qipathways.moodle.MoodleToken;
 import org.qipathways.moodle.MoodleTransportException;
 import org.slf4j.Logger;
@@ -70,6 +71,7 @@ public final class Transport implements AutoCloseable {
     private final RateLimiter rate;
     private final Backoff backoff;
     private final Sleeper sleeper;
+    private final LongSupplier nanoTime;
 
     public Transport(MoodleConfig config) {
         this(config, Sleeper.SYSTEM, System::nanoTime, () -> ThreadLocalRandom.current().nextDouble());
@@ -81,6 +83,7 @@ public final class Transport implements AutoCloseable {
         this.token = config.token();
         this.endpoint = HttpUrl.get(config.endpoint().toString());
         this.sleeper = sleeper;
+        this.nanoTime = nanoTime;
         this.inFlight = new Semaphore(config.maxConcurrentRequests(), true);
         this.rate = new RateLimiter(config.maxRequestsPerSecond(), nanoTime, sleeper);
         this.backoff = new Backoff(config.retryBaseDelay(), config.retryMaxDelay(), random);
@@ -131,6 +134,9 @@ public final class Transport implements AutoCloseable {
         params.add(new Form.Param("moodlewsrestformat", "json"));
         params.addAll(args);
         RequestBody body = RequestBody.create(Form.encode(params), FORM);
+        // One deadline for the whole call, retries and waits included: a site that never answers,
+        // or trickles its reply a byte at a time (which no read timeout notices), fails in bounded time.
+        long deadline = nanoTime.getAsLong() + config.callTimeout().toNanos();
         for (int attempt = 1; ; attempt++) {
             Attempt state = new Attempt();
             Request request = new Request.Builder()
@@ -141,7 +147,12 @@ public final class Transport implements AutoCloseable {
                     .tag(Attempt.class, state)
                     .tag(RequestLog.Tag.class, new RequestLog.Tag(function, params.size()))
                     .build();
-            Outcome outcome = send(function, request, state, attempt);
+            long remaining = deadline - nanoTime.getAsLong();
+            if (remaining <= 0) {
+                throw transport(function, "no complete reply from " + endpoint.host() + " within the call's deadline"
+                        + deadlineWords(), null, null, attempt - 1);
+            }
+            Outcome outcome = send(function, request, state, attempt, remaining);
             if (outcome.body() != null) {
                 return outcome.body();
             }
@@ -154,6 +165,10 @@ public final class Transport implements AutoCloseable {
                         : failure;
             }
             Duration wait = backoff.delay(attempt, outcome.retryAfter());
+            if (nanoTime.getAsLong() + wait.toNanos() >= deadline) {
+                throw withNote(failure, "not retried: the next attempt would start past the call's deadline"
+                        + deadlineWords());
+            }
             LOG.warn("{}; retrying in {} ms (attempt {} of {})", failure.getMessage(), wait.toMillis(), attempt + 1,
                     config.maxAttempts());
             try {
@@ -182,7 +197,13 @@ public final class Transport implements AutoCloseable {
         return sent.get();
     }
 
-    private Outcome send(String function, Request request, Attempt state, int attempt) {
+    /** The deadline in words, with how to change it, for messages. */
+    private String deadlineWords() {
+        return " (callTimeout " + config.callTimeout().toSeconds() + " s, retries included; change it with"
+                + " MoodleConfig.Builder.callTimeout, or qip's --call-timeout SECONDS)";
+    }
+
+    private Outcome send(String function, Request request, Attempt state, int attempt, long remainingNanos) {
         sent.incrementAndGet();
         try {
             rate.acquire();
@@ -196,12 +217,14 @@ public final class Transport implements AutoCloseable {
         byte[] body;
         String location;
         String retryAfter;
-        try (Response response = http.newCall(request).execute()) {
+        Call call = http.newCall(request);
+        call.timeout().timeout(remainingNanos, TimeUnit.NANOSECONDS);
+        try (Response response = call.execute()) {
             status = response.code();
             location = response.header("Location");
             retryAfter = response.header("Retry-After");
             ResponseBody b = response.body();
-            body = b == null ? new byte[0] : b.bytes();
+            body = b == null ? new byte[0] : limitedBody(function, response, b);
         } catch (IOException e) {
             return ioFailure(function, e, attempt);
         } finally {
@@ -212,6 +235,40 @@ public final class Transport implements AutoCloseable {
         }
         return Outcome.failed(statusFailure(function, status, new String(body, StandardCharsets.UTF_8), location, attempt),
                 status == 429 || status >= 500, parseRetryAfter(retryAfter));
+    }
+
+    /**
+     * The reply's bytes, at most {@code maxReplyBytes} of them once decompressed: a reply of hundreds
+     * of megabytes, or a small gzip that unpacks to gigabytes, is refused before it fills memory.
+     */
+    private byte[] limitedBody(String function, Response response, ResponseBody b) throws IOException {
+        long max = config.maxReplyBytes();
+        // OkHttp unpacks a gzip reply it asked for and then drops the header; the network reply still has it
+        Response network = response.networkResponse();
+        boolean unpacked = response.header("Content-Encoding") == null && network != null
+                && "gzip".equalsIgnoreCase(network.header("Content-Encoding"));
+        long declared = b.contentLength();
+        if (declared > max) {
+            throw tooLarge(function, "is " + declared + " bytes", max);
+        }
+        okio.BufferedSource source = b.source();
+        okio.Buffer buffer = new okio.Buffer();
+        while (buffer.size() <= max) {
+            if (source.read(buffer, Math.min(64 * 1024, max + 1 - buffer.size())) < 0) {
+                return buffer.readByteArray();
+            }
+        }
+        throw tooLarge(function, unpacked ? "unpacks (gzip) to more than " + max + " bytes" : "is more than " + max
+                + " bytes", max);
+    }
+
+    private MoodleReplyException tooLarge(String function, String size, long max) {
+        return new MoodleReplyException(function, function + ": the reply from " + endpoint.host() + " " + size
+                + ", over the limit of " + max + " bytes" + (max >= 1 << 20 ? " (" + (max >> 20) + " MiB)" : "")
+                + " for one reply (maxReplyBytes): a Moodle"
+                + " reply is rarely more than a few MiB, so the address may not be a Moodle site, or a batch is too"
+                + " large (lower maxBatchSize). If the reply is right, raise the limit (MoodleConfig.Builder.maxReplyBytes,"
+                + " or qip's --max-reply-size BYTES)", null);
     }
 
     private Outcome ioFailure(String function, IOException e, int attempt) {
@@ -228,7 +285,12 @@ public final class Transport implements AutoCloseable {
         String what;
         if (e instanceof ConnectException) {
             what = "cannot connect to " + host + ":" + endpoint.port() + " (" + e.getMessage() + ")";
-        } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+        } else if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+            // OkHttp's call timeout: the deadline of the whole call has passed, so no retry can help
+            return Outcome.failed(transport(function, "no complete reply from " + host + " within the call's deadline"
+                    + deadlineWords() + ": the site is not answering, or sends its reply very slowly", e, null, attempt),
+                    false, null);
+        } else if (e instanceof SocketTimeoutException) {
             what = "no reply from " + host + " in time (" + e.getMessage() + "; read timeout "
                     + config.readTimeout().toSeconds() + " s)";
         } else {

@@ -21,7 +21,8 @@ import org.qipathways.platform.PlatformSettings;
  * }</pre>
  * Options: {@code max-input-vars}, {@code max-request-bytes}, {@code max-batch-size},
  * {@code max-concurrent-requests}, {@code max-requests-per-second}, {@code max-attempts},
- * {@code read-timeout-seconds}, {@code bundling} ({@code true}/{@code false}); and for the programme sync
+ * {@code read-timeout-seconds}, {@code call-timeout-seconds}, {@code max-reply-bytes}, {@code bundling}
+ * ({@code true}/{@code false}); and for the programme sync
  * ({@link SyncOptions}) {@code scale-id}, {@code parent-category}, {@code auth}, {@code email-domain},
  * {@code template-course}.
  */
@@ -29,7 +30,7 @@ public final class MoodlePlatformProvider implements LearningPlatformProvider {
 
     private static final Set<String> OPTIONS = new TreeSet<>(Set.of("max-input-vars", "max-request-bytes",
             "max-batch-size", "max-concurrent-requests", "max-requests-per-second", "max-attempts",
-            "read-timeout-seconds", "bundling", "scale-id", "parent-category", "auth", "email-domain", "template-course"));
+            "read-timeout-seconds", "call-timeout-seconds", "max-reply-bytes", "bundling", "scale-id", "parent-category", "auth", "email-domain", "template-course"));
 
     @Override
     public String name() {
@@ -78,6 +79,12 @@ public final class MoodlePlatformProvider implements LearningPlatformProvider {
                         break;
                     case "read-timeout-seconds":
                         b.readTimeout(Duration.ofSeconds(Long.parseLong(value)));
+                        break;
+                    case "call-timeout-seconds":
+                        b.callTimeout(Duration.ofSeconds(Long.parseLong(value)));
+                        break;
+                    case "max-reply-bytes":
+                        b.maxReplyBytes(Long.parseLong(value));
                         break;
                     case "bundling":
                         b.bundling(parseBoolean(value));

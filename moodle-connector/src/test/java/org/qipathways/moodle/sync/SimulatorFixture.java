@@ -21,11 +21,16 @@ final class SimulatorFixture implements AutoCloseable {
     final long scaleId;
 
     SimulatorFixture(MoodleSimulator.Builder builder, boolean bundling) {
+        // one attempt: a test that cuts the site off wants the failure now, not after backoff sleeps
+        this(builder, c -> c.maxAttempts(1).bundling(bundling));
+    }
+
+    /** A simulator from {@code builder} and a client configured by {@code settings}. */
+    SimulatorFixture(MoodleSimulator.Builder builder, java.util.function.UnaryOperator<MoodleConfig.Builder> settings) {
         this.sim = builder.build();
         this.scaleId = sim.site().addScale("QI proficiency", List.of("Aware", "Practitioner", "Leader"));
-        // one attempt: a test that cuts the site off wants the failure now, not after backoff sleeps
-        this.client = MoodleClient.create(MoodleConfig.builder(sim.url(), MoodleToken.of(sim.token()))
-                .maxAttempts(1).bundling(bundling).build());
+        this.client = MoodleClient.create(settings.apply(MoodleConfig.builder(sim.url(), MoodleToken.of(sim.token())))
+                .build());
     }
 
     SimulatorFixture() {

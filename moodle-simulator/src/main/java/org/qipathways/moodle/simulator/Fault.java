@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Something that goes wrong with one request to the simulator, as it does with real sites behind
  * real networks: 5xx statuses, slow replies, dropped connections, HTML error pages, cut-off JSON,
- * PHP warnings printed before the reply.
+ * PHP warnings printed before the reply, oversized replies, a token revoked or a function taken out of
+ * the service in the middle of a run.
  * <pre>{@code
  * sim.faults().next(Fault.status(503), Fault.status(503));             // the next two requests
  * sim.faults().onFunction("core_user_create_users", Fault.dropConnectionAfterProcessing());
@@ -50,6 +51,46 @@ public sealed interface Fault {
     /** Run the function, then print a PHP warning before its JSON reply, as sites that display errors do. */
     static Fault phpWarning() {
         return new PhpWarning();
+    }
+
+    /**
+     * Run the function, then send its JSON reply followed by this many bytes of white space: a reply
+     * far larger than any a client expects (a runaway report, a misconfigured proxy).
+     */
+    static Fault oversizedReply(long padding) {
+        if (padding < 1) {
+            throw new IllegalArgumentException("an oversized reply adds at least 1 byte, not " + padding);
+        }
+        return new OversizedReply(padding);
+    }
+
+    /**
+     * Answer Moodle's {@code invalidtoken} error without running the function, as when an
+     * administrator deletes or regenerates the token in the middle of a run.
+     */
+    static Fault invalidToken() {
+        return new InvalidToken();
+    }
+
+    /**
+     * Take the function called out of the token's service from this request on ({@code accessexception}),
+     * as when an administrator edits the service in the middle of a run; put it back with
+     * {@link SimulatedSite#serviceHasFunction(String, boolean)}.
+     */
+    static Fault removeFunction() {
+        return new RemoveFunction();
+    }
+
+    /** See {@link Fault#oversizedReply(long)}. */
+    record OversizedReply(long padding) implements Fault {
+    }
+
+    /** See {@link Fault#invalidToken()}. */
+    record InvalidToken() implements Fault {
+    }
+
+    /** See {@link Fault#removeFunction()}. */
+    record RemoveFunction() implements Fault {
     }
 
     /** See {@link Fault#status(int)}. */

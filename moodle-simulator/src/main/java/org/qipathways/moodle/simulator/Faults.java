@@ -19,7 +19,19 @@ public final class Faults {
     private record Rule(String function, Fault fault) {
     }
 
+    /** A fault for the request that comes after {@code skip} more requests. */
+    private static final class Later {
+        long skip;
+        final Fault fault;
+
+        Later(long skip, Fault fault) {
+            this.skip = skip;
+            this.fault = fault;
+        }
+    }
+
     private final List<Rule> rules = new ArrayList<>();
+    private final List<Later> later = new ArrayList<>();
     private long cutOffIn = -1;   // requests still served before the cut-off; -1 for none
     private boolean cutOff;
 
@@ -31,6 +43,22 @@ public final class Faults {
         for (Fault f : faults) {
             rules.add(new Rule(null, Objects.requireNonNull(f, "fault")));
         }
+        return this;
+    }
+
+    /**
+     * A fault for one request further on: the next {@code requests} requests are served as usual (unless
+     * another fault hits them), the one after gets {@code fault}. A campaign injects a fault at each point
+     * of a run this way.
+     * <pre>{@code
+     * sim.faults().after(17, Fault.truncatedJson());   // the 18th request from now
+     * }</pre>
+     */
+    public synchronized Faults after(long requests, Fault fault) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("a fault comes after 0 or more requests, not " + requests);
+        }
+        later.add(new Later(requests, Objects.requireNonNull(fault, "fault")));
         return this;
     }
 
@@ -60,13 +88,14 @@ public final class Faults {
     /** Forgets every waiting fault and any cut-off. */
     public synchronized void clear() {
         rules.clear();
+        later.clear();
         cutOffIn = -1;
         cutOff = false;
     }
 
     /** How many faults are still waiting. */
     public synchronized int pending() {
-        return rules.size();
+        return rules.size() + later.size();
     }
 
     /** The fault for a request calling {@code function}, removed from the waiting ones; null if none. */
@@ -81,6 +110,19 @@ public final class Faults {
         }
         if (cutOffIn > 0) {
             cutOffIn--;
+        }
+        Fault due = null;
+        for (Iterator<Later> it = later.iterator(); it.hasNext(); ) {
+            Later l = it.next();
+            if (l.skip == 0 && due == null) {
+                due = l.fault;
+                it.remove();
+            } else if (l.skip > 0) {
+                l.skip--;
+            }
+        }
+        if (due != null) {
+            return due;
         }
         for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
             Rule r = it.next();

@@ -200,6 +200,12 @@ public final class MoodleSimulator implements AutoCloseable {
             if (fault instanceof Fault.DropConnection d && !d.afterProcessing()) {
                 return;   // closing without headers drops the connection
             }
+            if (fault instanceof Fault.InvalidToken) {
+                merged.put("wstoken", "revoked" + token.length());   // Moodle then answers invalidtoken itself
+            }
+            if (fault instanceof Fault.RemoveFunction && function != null) {
+                site.missingFunctions.add(function);
+            }
             if (fault instanceof Fault.Delay d) {
                 try {
                     Thread.sleep(d.duration().toMillis());
@@ -215,6 +221,10 @@ public final class MoodleSimulator implements AutoCloseable {
             boolean xml = reply.length > 0 && reply[0] == '<';
             if (fault instanceof Fault.TruncatedJson) {
                 reply = Arrays.copyOf(reply, reply.length / 2);   // JSON replies are ASCII: no character is cut
+            } else if (fault instanceof Fault.OversizedReply o) {
+                byte[] padded = Arrays.copyOf(reply, (int) Math.min(Integer.MAX_VALUE - 8, reply.length + o.padding()));
+                Arrays.fill(padded, reply.length, padded.length, (byte) ' ');
+                reply = padded;
             } else if (fault instanceof Fault.PhpWarning) {
                 byte[] warning = WARNING.getBytes(StandardCharsets.UTF_8);
                 byte[] both = Arrays.copyOf(warning, warning.length + reply.length);

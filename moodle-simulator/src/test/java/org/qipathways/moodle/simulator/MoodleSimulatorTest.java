@@ -389,4 +389,53 @@ class MoodleSimulatorTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
+
+    @Test
+    void aFaultAfterNRequestsHitsExactlyTheOneAfterThem() throws Exception {
+        sim.faults().after(2, Fault.status(502)).after(0, Fault.status(504));
+
+        for (int i = 0; i < 4; i++) {
+            raw(sim, null, form("wstoken", sim.token(), "wsfunction", "core_webservice_get_site_info",
+                    "moodlewsrestformat", "json"));
+        }
+
+        assertThat(sim.requests()).extracting(SimRequest::fault).containsExactly(Fault.status(504), null,
+                Fault.status(502), null);
+        assertThat(sim.faults().pending()).isZero();
+    }
+
+    @Test
+    void anOversizedReplyIsTheRealReplyPaddedAndTheFunctionRan() throws Exception {
+        sim.faults().next(Fault.oversizedReply(100_000));
+        String create = form(concat(new String[] {"wstoken", sim.token(), "wsfunction", "core_user_create_users",
+            "moodlewsrestformat", "json"}, user(0, "jdoe")));
+
+        String body = raw(sim, null, create).body();
+
+        assertThat(body.length()).isGreaterThan(100_000);
+        assertThat(body.strip()).startsWith("[{\"id\":");
+        assertThat(sim.site().find("user", "username", "jdoe")).isPresent();
+    }
+
+    @Test
+    void aRevokedTokenIsMoodlesInvalidtokenAndRunsNothing() throws Exception {
+        sim.faults().next(Fault.invalidToken());
+        String create = form(concat(new String[] {"wstoken", sim.token(), "wsfunction", "core_user_create_users",
+            "moodlewsrestformat", "json"}, user(0, "jdoe")));
+
+        assertThat(raw(sim, null, create).body()).contains("\"errorcode\":\"invalidtoken\"");
+        assertThat(sim.site().find("user", "username", "jdoe")).isEmpty();
+        assertThat(raw(sim, null, create).body()).startsWith("[{\"id\":");   // one request only
+    }
+
+    @Test
+    void aFunctionTakenOutOfTheServiceStaysOutUntilPutBack() throws Exception {
+        sim.faults().next(Fault.removeFunction());
+        String info = form("wstoken", sim.token(), "wsfunction", "core_webservice_get_site_info", "moodlewsrestformat", "json");
+
+        assertThat(raw(sim, null, info).body()).contains("\"errorcode\":\"accessexception\"");
+        assertThat(raw(sim, null, info).body()).contains("\"errorcode\":\"accessexception\"");
+        sim.site().serviceHasFunction("core_webservice_get_site_info", true);
+        assertThat(raw(sim, null, info).body()).startsWith("{\"sitename\"");
+    }
 }

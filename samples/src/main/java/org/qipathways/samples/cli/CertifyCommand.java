@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -209,6 +210,8 @@ final class CertifyCommand implements Callable<Integer> {
 
     /** Open Badges credentials replaced because they were of an earlier version, in the last export. */
     private int replaced;
+    /** Temporary files are named {@code .qip-certify-PID-RANDOM.tmp}: the PID tells whose they are. */
+    private static final String TMP_PREFIX = ".qip-certify-";
 
     /** Writes the files of certificates not written yet; returns how many files it wrote. */
     private int export(JdbcCertificateRegister reg, List<Certificate> certificates, Programme p, IssuerKey key,
@@ -216,6 +219,7 @@ final class CertifyCommand implements Callable<Integer> {
         int n = 0;
         try {
             List<Certificate> credentials = new ArrayList<>();
+            removeLeftovers(out);
             for (Certificate c : certificates) {
                 Path json = out.resolve(c.id() + ".json");
                 if (!Files.exists(json)) {
@@ -286,9 +290,36 @@ final class CertifyCommand implements Callable<Integer> {
         return key.getParent() != null ? key.getParent() : Path.of(".");
     }
 
-    /** Writes beside the target and moves it into place, so no one ever sees half a certificate. */
+    /**
+     * Deletes the temporary files of runs that were killed while writing (their process is gone), so
+     * that a rerun leaves the directory as an uninterrupted run would; another run's files in progress
+     * are left alone.
+     */
+    static void removeLeftovers(Path dir) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, TMP_PREFIX + "*.tmp")) {
+            for (Path f : leftovers) {
+                String name = f.getFileName().toString();
+                int end = name.indexOf('-', TMP_PREFIX.length());
+                long pid = -1;
+                try {
+                    pid = Long.parseLong(name.substring(TMP_PREFIX.length(), end < 0 ? TMP_PREFIX.length() : end));
+                } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                    // not one of ours by name: an older version's, whose writer is long gone
+                }
+                if (pid != ProcessHandle.current().pid() && (pid < 0 || ProcessHandle.of(pid).isEmpty())) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes beside the target and moves it into place (an atomic rename), so no one ever sees half a
+     * certificate, whenever the process is killed; a leftover temporary file is removed by the next run.
+     */
     private static void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".qip-certify", ".tmp");
+        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(),
+                TMP_PREFIX + ProcessHandle.current().pid() + "-", ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

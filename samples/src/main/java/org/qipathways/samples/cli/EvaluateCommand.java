@@ -25,6 +25,7 @@ import org.qipathways.progress.Progress;
 import org.qipathways.progress.RequirementResult;
 import org.qipathways.progress.TierProgress;
 import org.qipathways.record.LearnerRecord;
+import org.qipathways.record.SpreadsheetSafe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -175,17 +176,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    /** RFC 4180: quote a field holding a comma, a quote or a line break. */
+    /**
+     * One CSV field, safe in a spreadsheet: labels come from the programme file, so a title such as
+     * {@code =HYPERLINK(...)} is neutralised ({@link SpreadsheetSafe}), and quoted as RFC 4180 says.
+     */
     static StringBuilder field(StringBuilder sb, String value) {
-        boolean quote = false;
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            return sb.append(value);
-        }
-        return sb.append('"').append(value.replace("\"", "\"\"")).append('"');
+        return sb.append(SpreadsheetSafe.cell(value));
     }
 
     private static void writeJson(List<Progress> results, Writer w) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.qipathways.programme.Programme;
@@ -43,6 +44,23 @@ final class LearnerInput {
                     + " beside each input. Default: stop at bad input, list every problem, write nothing.")
     boolean skipInvalid;
 
+    @Option(names = "--earliest-date", paramLabel = "DATE",
+            description = "The earliest event date accepted (yyyy-MM-dd); an earlier one is a bad value."
+                    + " Default: 1990-01-01.")
+    LocalDate earliestDate;
+
+    @Option(names = "--latest-date", paramLabel = "DATE",
+            description = "The latest event date accepted (yyyy-MM-dd); a later one is a bad value. Default: 2100-12-31.")
+    LocalDate latestDate;
+
+    @Option(names = "--max-value-length", paramLabel = "N",
+            description = "The most characters one value of the input files may have. Default: 10000.")
+    Integer maxValueLength;
+
+    @Option(names = "--max-line-length", paramLabel = "N",
+            description = "The most characters one line of the input files may have. Default: 100000.")
+    Integer maxLineLength;
+
     /** Learners read from --learners, empty when not given; filled by {@link #read}. */
     List<Learner> learnerRows = List.of();
 
@@ -51,13 +69,31 @@ final class LearnerInput {
      * who appear only in events, in order of first appearance.
      */
     List<LearnerRecord> read(Programme programme, PrintWriter err) {
-        ReadOptions options = skipInvalid ? ReadOptions.SKIP_INVALID : ReadOptions.STRICT;
+        ReadOptions options = options();
         if (learners != null) {
             ReadResult<Learner> l = read(learners, err, () -> LearnersCsv.read(learners, options));
             learnerRows = l.rows();
         }
         ReadResult<LearnerEvent> e = read(events, err, () -> EventsCsv.read(events, programme, options));
         return new ArrayList<>(LearnerRecord.group(learnerRows, e.rows()).values());
+    }
+
+    /** The read options the flags ask for; limits out of range are bad usage. */
+    ReadOptions options() {
+        ReadOptions o = skipInvalid ? ReadOptions.SKIP_INVALID : ReadOptions.STRICT;
+        try {
+            o = o.withDateRange(earliestDate != null ? earliestDate : o.earliestDate(),
+                    latestDate != null ? latestDate : o.latestDate());
+            if (maxValueLength != null) {
+                o = o.withMaxValueLength(maxValueLength);
+            }
+            if (maxLineLength != null) {
+                o = o.withMaxLineLength(maxLineLength);
+            }
+        } catch (IllegalArgumentException e) {
+            throw QipException.badInput(e.getMessage(), e);
+        }
+        return o;
     }
 
     private <T> ReadResult<T> read(Path file, PrintWriter err, java.util.function.Supplier<ReadResult<T>> reader) {

@@ -28,6 +28,15 @@ final class MoodleSiteOptions {
             description = "The site's PHP max_input_vars, if known to be larger (fewer requests). Default: ${DEFAULT-VALUE}.")
     int maxInputVars;
 
+    @Option(names = "--call-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "The longest one call to the site may take, retries included: a site that hangs or trickles"
+                    + " its reply fails after this long. Default: ${DEFAULT-VALUE}.")
+    long callTimeoutSeconds;
+
+    @Option(names = "--max-reply-size", paramLabel = "BYTES", defaultValue = "" + MoodleConfig.DEFAULT_MAX_REPLY_BYTES,
+            description = "The largest reply read from the site (after decompression). Default: ${DEFAULT-VALUE} (16 MiB).")
+    long maxReplyBytes;
+
     @Option(names = {"-v", "--verbose"}, description = "Log each request at debug level on stderr (the token redacted).")
     boolean verbose;
 
@@ -48,7 +57,8 @@ final class MoodleSiteOptions {
             return MoodleClient.create(MoodleConfig.builder(site, token).maxInputVars(maxInputVars)
                     .maxBatchSize(Math.max(MoodleConfig.DEFAULT_MAX_BATCH_SIZE, maxInputVars))
                     // bundles are bounded by max_input_vars (two variables a call) and the request size anyway
-                    .maxCallsPerBundle(Math.max(MoodleConfig.DEFAULT_MAX_CALLS_PER_BUNDLE, maxInputVars)).build());
+                    .maxCallsPerBundle(Math.max(MoodleConfig.DEFAULT_MAX_CALLS_PER_BUNDLE, maxInputVars))
+                    .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds)).maxReplyBytes(maxReplyBytes).build());
         } catch (IllegalArgumentException e) {
             throw QipException.badInput("--moodle: " + e.getMessage(), e);
         }

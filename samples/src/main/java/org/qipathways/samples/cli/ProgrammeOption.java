@@ -25,6 +25,10 @@ final class ProgrammeOption {
                     + " Default: the bundled reference programme (Bronze, Silver, Gold).")
     Path file;
 
+    @Option(names = "--max-programme-size", paramLabel = "BYTES",
+            description = "The largest programme file read. Default: 8388608 (8 MiB); a real programme is a few KB.")
+    Long maxBytes;
+
     /**
      * The programme named by the option, or the bundled reference programme.
      *
@@ -32,15 +36,18 @@ final class ProgrammeOption {
      * @throws QipException when the file cannot be read
      */
     Programme programme() {
-        return file == null ? Programme.reference() : load(file);
+        if (file == null) {
+            return Programme.reference();
+        }
+        return load(file, maxBytes == null ? Programme.DEFAULT_MAX_DEFINITION_BYTES : maxBytes);
     }
 
-    private static Programme load(Path file) {
+    private static Programme load(Path file, long maxBytes) {
         if (Files.isDirectory(file)) {
             throw QipException.badInput("cannot read the programme file " + file + ": it is a directory");
         }
         try {
-            return Programme.load(file);
+            return Programme.load(file, maxBytes);
         } catch (UncheckedIOException e) {
             throw QipException.badInput("cannot read the programme file " + file + ": " + reason(e.getCause()), e);
         }

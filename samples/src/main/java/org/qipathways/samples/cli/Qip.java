@@ -156,17 +156,34 @@ public final class Qip implements Runnable {
         }
         if (e instanceof QipException qe) {
             LOG.debug("{} stopped", name, qe);
-            err.println(name + ": " + qe.getMessage());
+            err.println(name + ": " + printable(qe.getMessage()));
             err.flush();
             return qe.exitCode();
         }
         // A bug or an environment problem we did not foresee: say what happened in one line, and
         // keep the stack trace for the debug log.
         LOG.debug("{} failed", name, e);
-        err.println(name + ": failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        err.println(name + ": failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : printable(e.getMessage())));
         err.println("(for details, run: java -Dorg.slf4j.simpleLogger.defaultLogLevel=debug -jar qip.jar ...)");
         err.flush();
         return ExitCodes.FAILED;
+    }
+
+    /**
+     * {@code message} safe for a terminal: a control character from input (an ESC sequence in a file
+     * name or a value) is shown as an escape instead of acting on the terminal; line breaks stay.
+     */
+    static String printable(String message) {
+        StringBuilder sb = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (Character.isISOControl(c) && c != '\n') {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** {@code qip --version}: the project version, written into the jar at build time. */

@@ -1,6 +1,7 @@
 package org.qipathways.samples.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,13 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "The date to check on (yyyy-MM-dd). Default: today.")
     LocalDate asOf;
 
+    @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "" + DEFAULT_MAX_BYTES,
+            description = "The largest certificate file read. Default: ${DEFAULT-VALUE} (1 MiB); a certificate is a few KB.")
+    long maxBytes;
+
+    /** A signed certificate is 2-4 KB: a file past 1 MiB is not one, and is not read into memory. */
+    static final long DEFAULT_MAX_BYTES = 1024 * 1024;
+
     @Spec
     CommandSpec spec;
 
@@ -81,8 +89,13 @@ final class VerifyCommand implements Callable<Integer> {
             readKey(k, certificateKeys, badgeKeys);
         }
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw QipException.badInput(file + " is larger than " + maxBytes + " bytes, the limit for a certificate"
+                        + " file (a signed certificate is a few KB): is it the right file? If it is, raise the limit"
+                        + " with --max-size BYTES");
+            }
         } catch (IOException e) {
             throw QipException.badInput("cannot read " + file + ": " + (Files.isDirectory(file) ? "it is a directory" : "no such file"), e);
         }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.qipathways.record.SpreadsheetSafe;
 import org.qipathways.report.ProgressionReport;
 import org.qipathways.report.ReportTable;
 
@@ -111,12 +112,7 @@ public final class ReportWriter {
      * number; then quoted per RFC 4180 when it holds a comma, a quote or a line break.
      */
     static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
-            v = "'" + v;
-        }
-        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
-        return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+        return SpreadsheetSafe.cell(value);
     }
 
     private static String about(ProgressionReport report) {

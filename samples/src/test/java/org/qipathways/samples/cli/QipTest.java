@@ -156,7 +156,7 @@ class QipTest {
         QipRun run = qip("validate", "--programme", file.toString());
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("cannot read the programme file " + file + ": it is not UTF-8 text")
+        assertThat(run.err()).contains(file + ":1:11: the file is not UTF-8 text: line 1 is not UTF-8 text (at character 11)")
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }
 
