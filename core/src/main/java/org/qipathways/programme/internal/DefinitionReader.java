@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.qipathways.programme.DefinitionProblem;
+import org.qipathways.definition.DefinitionProblem;
 import org.qipathways.programme.Programme;
 import org.qipathways.programme.ProgrammeDefinitionException;
 import org.qipathways.record.internal.CheckedText;

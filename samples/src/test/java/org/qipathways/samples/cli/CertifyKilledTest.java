@@ -140,8 +140,8 @@ class CertifyKilledTest {
                     .as("temporary files left behind").isEmpty();
         }
         // every Open Badges credential written, killed run and clean, as 1EdTech's validator would see it
-        for (String out : List.of("out-killed", "out-clean")) {
-            try (var files = Files.list(dir.resolve(out))) {
+        for (Path written : List.of(out, cleanOut)) {
+            try (var files = Files.list(written)) {
                 for (Path jwt : files.filter(f -> f.toString().endsWith(".ob3.jwt")).toList()) {
                     OpenBadgesConformance.check(Files.readString(jwt));
                 }

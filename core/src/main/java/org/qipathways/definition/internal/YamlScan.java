@@ -1,12 +1,12 @@
-package org.qipathways.programme.internal;
+package org.qipathways.definition.internal;
 
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.qipathways.programme.internal.LocatedTree.Position;
-import org.qipathways.programme.internal.LocatedTree.Refusal;
+import org.qipathways.definition.internal.LocatedTree.Position;
+import org.qipathways.definition.internal.LocatedTree.Refusal;
 import org.qipathways.record.internal.Values;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
