@@ -1,7 +1,7 @@
 package org.qipathways.definition;
 
 import java.util.Objects;
-import org.qipathways.record.internal.Values;
+import org.qipathways.text.internal.SafeText;
 
 /**
  * One problem in a programme definition, with its place.
@@ -44,7 +44,7 @@ public record DefinitionProblem(String source, String path, int line, int column
     public String toString() {
         StringBuilder sb = new StringBuilder();
         if (source != null) {
-            sb.append(Values.printable(source)).append(':');
+            sb.append(SafeText.printable(source)).append(':');
         }
         if (line > 0) {
             sb.append(line).append(':').append(column).append(':');
@@ -53,8 +53,8 @@ public record DefinitionProblem(String source, String path, int line, int column
             sb.append(' ');
         }
         if (!path.isEmpty()) {
-            sb.append(Values.printable(path)).append(": ");
+            sb.append(SafeText.printable(path)).append(": ");
         }
-        return sb.append(Values.printable(message)).toString();
+        return sb.append(SafeText.printable(message)).toString();
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.qipathways.programme.Programme;
-import org.qipathways.record.internal.CheckedText;
+import org.qipathways.text.internal.CheckedText;
 import org.qipathways.record.internal.Csv;
 import org.qipathways.record.internal.EventRows;
 import org.qipathways.record.internal.Table;

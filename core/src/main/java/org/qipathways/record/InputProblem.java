@@ -1,7 +1,7 @@
 package org.qipathways.record;
 
 import java.util.Objects;
-import org.qipathways.record.internal.Values;
+import org.qipathways.text.internal.SafeText;
 
 /**
  * One problem in an input file such as {@code events.csv}, with its place: file, line, column.
@@ -31,14 +31,14 @@ public record InputProblem(String source, int line, String column, String messag
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(Values.printable(source)).append(':');
+        StringBuilder sb = new StringBuilder(SafeText.printable(source)).append(':');
         if (line > 0) {
             sb.append(line).append(':');
         }
         sb.append(' ');
         if (column != null) {
-            sb.append(Values.printable(column)).append(": ");
+            sb.append(SafeText.printable(column)).append(": ");
         }
-        return sb.append(Values.printable(message)).toString();
+        return sb.append(SafeText.printable(message)).toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.qipathways.record;
 
 import org.qipathways.record.internal.Values;
+import org.qipathways.text.internal.SafeText;
 
 /**
  * A learner as described by a row of {@code learners.csv}: who employs them and how analysts group
@@ -27,13 +28,13 @@ public record Learner(String learnerId, String organisation, String staffGroup, 
         Values.requireLearnerId(learnerId);
         String ods = Values.normaliseOrganisation(organisation);
         if (ods == null) {
-            throw new IllegalArgumentException("organisation " + Values.quote(organisation) + " is not an ODS code; "
+            throw new IllegalArgumentException("organisation " + SafeText.quote(organisation) + " is not an ODS code; "
                     + Values.ORGANISATION_RULE);
         }
         organisation = ods;
         String normalBand = Values.normaliseBand(band);
         if (band != null && !band.isBlank() && normalBand == null) {
-            throw new IllegalArgumentException("band " + Values.quote(band) + " is not an Agenda for Change band; " + Values.BAND_RULE);
+            throw new IllegalArgumentException("band " + SafeText.quote(band) + " is not an Agenda for Change band; " + Values.BAND_RULE);
         }
         band = normalBand;
         staffGroup = blankToNull(staffGroup);

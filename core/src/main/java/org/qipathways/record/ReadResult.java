@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.qipathways.record.internal.Csv;
-import org.qipathways.record.internal.Values;
+import org.qipathways.text.internal.SafeText;
 
 /**
  * What a reader returns: the accepted rows in file order, the rejected ones (only in skip-invalid
@@ -76,7 +76,7 @@ public record ReadResult<T>(String source, List<String> header, List<T> rows, Li
     private static List<String> safe(List<String> cells) {
         List<String> out = new ArrayList<>(cells.size());
         for (String c : cells) {
-            out.add(SpreadsheetSafe.neutralise(Values.controlCharacterAt(c) < 0 ? c : Values.printableKeepingLines(c)));
+            out.add(SpreadsheetSafe.neutralise(SafeText.controlCharacterAt(c) < 0 ? c : SafeText.printableKeepingLines(c)));
         }
         return out;
     }

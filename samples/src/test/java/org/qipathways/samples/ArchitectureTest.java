@@ -39,7 +39,7 @@ class ArchitectureTest {
         CONNECTOR("moodle-connector", "org\\.qipathways\\.moodle(\\..*)?"),
         SAMPLES("samples", "org\\.qipathways\\.samples(\\..*)?"),
         CORE("core",
-                "org\\.qipathways\\.(definition|programme|competency|rules|record|progress|certification|report|platform)(\\..*)?");
+                "org\\.qipathways\\.(text|definition|programme|competency|rules|record|progress|certification|report|platform)(\\..*)?");
 
         final String artifact;
         final Pattern packages;

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.qipathways.record.internal.Values;
+import org.qipathways.text.internal.SafeText;
 
 /**
  * A parsed YAML or JSON document that remembers where each value stood, so that a problem found
@@ -148,10 +148,10 @@ public final class LocatedTree {
         }
 
         private String checkedText(String text, String path, String what) throws IOException {
-            int bad = Values.controlCharacterAt(text);
+            int bad = SafeText.controlCharacterAt(text);
             if (bad >= 0) {
                 refusals.add(new Refusal(path, position(parser.currentTokenLocation()), what + " holds the control character "
-                        + Values.codePoint(text.charAt(bad)) + " at character " + (bad + 1)
+                        + SafeText.codePoint(text.charAt(bad)) + " at character " + (bad + 1)
                         + "; control characters are not allowed in a programme file: remove it"));
             }
             return text;

@@ -7,7 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import org.qipathways.definition.internal.LocatedTree.Position;
 import org.qipathways.definition.internal.LocatedTree.Refusal;
-import org.qipathways.record.internal.Values;
+import org.qipathways.text.internal.SafeText;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -121,12 +121,12 @@ final class YamlScan {
     private static void check(NodeEvent node, String path, List<Refusal> out) {
         Position at = at(node.getStartMark());
         if (node instanceof AliasEvent) {
-            out.add(new Refusal(path, at, "is a YAML alias (*" + Values.printable(node.getAnchor())
+            out.add(new Refusal(path, at, "is a YAML alias (*" + SafeText.printable(node.getAnchor())
                     + "); aliases and anchors are not allowed in a programme file: write the value out in full"));
             return;
         }
         if (node.getAnchor() != null) {
-            out.add(new Refusal(path, at, "defines a YAML anchor (&" + Values.printable(node.getAnchor())
+            out.add(new Refusal(path, at, "defines a YAML anchor (&" + SafeText.printable(node.getAnchor())
                     + "); aliases and anchors are not allowed in a programme file: remove the anchor and write"
                     + " out in full each value that refers to it"));
         }
@@ -136,7 +136,7 @@ final class YamlScan {
         // SnakeYAML reports for nothing the author wrote.
         if (tag != null && !tag.equals("!")) {
             String shown = tag.startsWith(YAML_TAGS) ? "!!" + tag.substring(YAML_TAGS.length()) : tag;
-            out.add(new Refusal(path, at, "has the YAML tag " + Values.printable(shown)
+            out.add(new Refusal(path, at, "has the YAML tag " + SafeText.printable(shown)
                     + "; tags are not allowed in a programme file: remove it and write the value as plain text,"
                     + " a number, true or false, a list or a map"));
         }

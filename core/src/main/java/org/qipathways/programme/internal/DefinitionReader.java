@@ -13,7 +13,7 @@ import java.util.Locale;
 import org.qipathways.definition.DefinitionProblem;
 import org.qipathways.programme.Programme;
 import org.qipathways.programme.ProgrammeDefinitionException;
-import org.qipathways.record.internal.CheckedText;
+import org.qipathways.text.internal.CheckedText;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**

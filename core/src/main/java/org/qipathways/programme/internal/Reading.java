@@ -18,6 +18,7 @@ import java.util.function.BiFunction;
 import org.qipathways.definition.DefinitionProblem;
 import org.qipathways.programme.Programme;
 import org.qipathways.programme.ProgrammeDefinitionException;
+import org.qipathways.text.internal.SafeText;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -219,7 +220,7 @@ final class Reading {
 
     static String describe(JsonNode v) {
         if (v.isTextual()) {
-            return org.qipathways.record.internal.Values.quote(v.asText());
+            return SafeText.quote(v.asText());
         }
         if (v.isArray()) {
             return "a list";

@@ -18,6 +18,7 @@ import org.qipathways.record.LearnerEvent.EvidenceStatus;
 import org.qipathways.record.LearnerEvent.Type;
 import org.qipathways.record.ReadOptions;
 import org.qipathways.rules.Role;
+import org.qipathways.text.internal.SafeText;
 
 /**
  * Turns rows of {@code events.csv} into {@link LearnerEvent}s, checking each against the programme.
@@ -95,7 +96,7 @@ public final class EventRows implements Table.Mapper<LearnerEvent> {
         Type type = Type.fromId(typeText.toLowerCase(Locale.ROOT));
         if (type == null) {
             row.problem(TYPE, typeText.isEmpty() ? "is empty; use one of " + TYPES
-                    : Values.quote(typeText) + " is not an event type; use one of " + TYPES);
+                    : SafeText.quote(typeText) + " is not an event type; use one of " + TYPES);
             return null;
         }
         String item = item(row, type);
@@ -108,7 +109,7 @@ public final class EventRows implements Table.Mapper<LearnerEvent> {
         Object value = switch (type) {
             case COMPLETED -> {
                 if (!result.isEmpty()) {
-                    row.problem(RESULT, Values.quote(result) + " must be empty; completed takes no result");
+                    row.problem(RESULT, SafeText.quote(result) + " must be empty; completed takes no result");
                 }
                 yield null;
             }
@@ -146,7 +147,7 @@ public final class EventRows implements Table.Mapper<LearnerEvent> {
     /** {@code value}, or {@code null} after reporting that {@code result} is not {@code what}. */
     private static <V> V checked(Table.Row row, String result, String missing, V value, String what, String needs) {
         if (value == null) {
-            row.problem(RESULT, (result.isEmpty() ? missing : Values.quote(result) + " is not " + what + "; ") + needs);
+            row.problem(RESULT, (result.isEmpty() ? missing : SafeText.quote(result) + " is not " + what + "; ") + needs);
         }
         return value;
     }
@@ -170,7 +171,7 @@ public final class EventRows implements Table.Mapper<LearnerEvent> {
             return null;
         }
         if (!Values.isLearnerId(id)) {
-            row.problem(LEARNER_ID, Values.quote(id) + " is not a learner id; use " + Values.LEARNER_ID_RULE);
+            row.problem(LEARNER_ID, SafeText.quote(id) + " is not a learner id; use " + Values.LEARNER_ID_RULE);
             return null;
         }
         // Files usually list a learner's events together; reusing the previous row's id then saves a
@@ -195,22 +196,22 @@ public final class EventRows implements Table.Mapper<LearnerEvent> {
         try {
             date = Values.parseIsoDate(text);
         } catch (DateTimeException e) {
-            row.problem(DATE, Values.quote(text) + " is not a day of the calendar");
+            row.problem(DATE, SafeText.quote(text) + " is not a day of the calendar");
             return null;
         }
         if (date == null) {
-            row.problem(DATE, Values.quote(text) + " is not a date; write dates as yyyy-MM-dd, e.g. 2025-03-14");
+            row.problem(DATE, SafeText.quote(text) + " is not a date; write dates as yyyy-MM-dd, e.g. 2025-03-14");
             return null;
         }
         // Only dates in range are cached, so a cached date needs no check.
         if (date.isBefore(earliest)) {
-            row.problem(DATE, Values.quote(text) + " is before " + earliest + ", the earliest date accepted (earliestDate):"
+            row.problem(DATE, SafeText.quote(text) + " is before " + earliest + ", the earliest date accepted (earliestDate):"
                     + " correct the date; if it is right, widen the range (ReadOptions.withDateRange;"
                     + " qip: --earliest-date)");
             return null;
         }
         if (date.isAfter(latest)) {
-            row.problem(DATE, Values.quote(text) + " is after " + latest + ", the latest date accepted (latestDate):"
+            row.problem(DATE, SafeText.quote(text) + " is after " + latest + ", the latest date accepted (latestDate):"
                     + " correct the date; if it is right, widen the range (ReadOptions.withDateRange;"
                     + " qip: --latest-date)");
             return null;
@@ -239,7 +240,7 @@ public final class EventRows implements Table.Mapper<LearnerEvent> {
             }
         };
         if (unit != null && !fits(type, unit.kind())) {
-            row.problem(ITEM, Values.quote(item) + " is " + words(unit.kind()) + ", not " + expected(type)
+            row.problem(ITEM, SafeText.quote(item) + " is " + words(unit.kind()) + ", not " + expected(type)
                     + "; " + type.id() + " needs " + needs(type));
             return null;
         }
@@ -253,15 +254,15 @@ public final class EventRows implements Table.Mapper<LearnerEvent> {
         String namespace = namespace(type);
         String other = namespaceOf(item);
         if (other != null) {
-            return Values.quote(item) + " is " + other + ", not " + namespace + "; " + type.id() + " needs " + needs(type);
+            return SafeText.quote(item) + " is " + other + ", not " + namespace + "; " + type.id() + " needs " + needs(type);
         }
         String where = type == Type.RATED ? " of framework " + programme.framework().code()
                 : " of programme " + programme.code();
         String upper = item.toUpperCase(Locale.ROOT);
         if (!upper.equals(item) && namespace.equals(namespaceOf(upper))) {
-            return Values.quote(item) + " is not " + namespace + where + " (did you mean " + upper + "?)";
+            return SafeText.quote(item) + " is not " + namespace + where + " (did you mean " + upper + "?)";
         }
-        return Values.quote(item) + " is not " + namespace + where + "; " + type.id() + " needs " + needs(type);
+        return SafeText.quote(item) + " is not " + namespace + where + "; " + type.id() + " needs " + needs(type);
     }
 
     /** Which kind of code {@code item} is, in words, or {@code null} when it is none of the programme's. */

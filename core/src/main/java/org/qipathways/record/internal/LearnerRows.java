@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.qipathways.record.Learner;
+import org.qipathways.text.internal.SafeText;
 
 /** Turns rows of {@code learners.csv} into {@link Learner}s; a learner id seen before is a problem. */
 public final class LearnerRows implements Table.Mapper<Learner> {
@@ -46,11 +47,11 @@ public final class LearnerRows implements Table.Mapper<Learner> {
         if (id.isEmpty()) {
             row.problem(LEARNER_ID, "is empty; every learner needs an id");
         } else if (!Values.isLearnerId(id)) {
-            row.problem(LEARNER_ID, Values.quote(id) + " is not a learner id; use " + Values.LEARNER_ID_RULE);
+            row.problem(LEARNER_ID, SafeText.quote(id) + " is not a learner id; use " + Values.LEARNER_ID_RULE);
         } else {
             Integer first = firstLine.putIfAbsent(id, row.line());
             if (first != null) {
-                row.problem(LEARNER_ID, Values.quote(id) + " appears again; it was first on line " + first
+                row.problem(LEARNER_ID, SafeText.quote(id) + " appears again; it was first on line " + first
                         + ", and each learner has one row");
             }
         }
@@ -58,11 +59,11 @@ public final class LearnerRows implements Table.Mapper<Learner> {
         if (organisation.isEmpty()) {
             row.problem(ORGANISATION, "is empty; every learner needs the ODS code of their employing organisation, e.g. RHQ");
         } else if (Values.normaliseOrganisation(organisation) == null) {
-            row.problem(ORGANISATION, Values.quote(organisation) + " is not an ODS code; " + Values.ORGANISATION_RULE);
+            row.problem(ORGANISATION, SafeText.quote(organisation) + " is not an ODS code; " + Values.ORGANISATION_RULE);
         }
         String band = row.get(BAND);
         if (band != null && !band.isEmpty() && Values.normaliseBand(band) == null) {
-            row.problem(BAND, Values.quote(band) + " is not an Agenda for Change band; " + Values.BAND_RULE);
+            row.problem(BAND, SafeText.quote(band) + " is not an Agenda for Change band; " + Values.BAND_RULE);
         }
         if (row.hasProblems()) {
             return null;

@@ -14,6 +14,8 @@ import org.qipathways.record.ReadCounts;
 import org.qipathways.record.ReadOptions;
 import org.qipathways.record.ReadResult;
 import org.qipathways.record.RejectedRow;
+import org.qipathways.text.internal.CheckedText;
+import org.qipathways.text.internal.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -239,12 +241,12 @@ public final class Table {
         private boolean controlCharacters(List<String> values, Row row) {
             boolean found = false;
             for (int i = 0; i < values.size(); i++) {
-                int at = Values.controlCharacterAt(values.get(i));
+                int at = SafeText.controlCharacterAt(values.get(i));
                 if (at >= 0) {
                     found = true;
                     String column = i < headerNames.size() ? headerNames.get(i).strip() : "column " + (i + 1);
                     row.problems.add(new InputProblem(source, row.line, column, "holds the control character "
-                            + Values.codePoint(values.get(i).charAt(at)) + " at character " + (at + 1)
+                            + SafeText.codePoint(values.get(i).charAt(at)) + " at character " + (at + 1)
                             + "; control characters are not allowed in any value: remove it"));
                 }
             }

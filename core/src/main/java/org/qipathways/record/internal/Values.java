@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
+import org.qipathways.text.internal.SafeText;
 
 /**
  * The checks on single values that both the records' constructors and the CSV readers apply, written
@@ -23,7 +24,6 @@ public final class Values {
     private static final Set<String> BANDS = Set.of("2", "3", "4", "5", "6", "7", "8", "9", "8a", "8b", "8c", "8d");
     private static final int MAX_LEARNER_ID = 64;
     private static final int MAX_CODE = 40;
-    private static final int MAX_QUOTED = 60;
 
     private Values() {
     }
@@ -97,91 +97,10 @@ public final class Values {
         return n <= max ? n : -1;
     }
 
-    /**
-     * {@code value} in single quotes for a message, shortened when long, with line breaks and every
-     * other control character shown as an escape ({@link #printable}).
-     */
-    public static String quote(String value) {
-        if (value == null) {
-            return "null";
-        }
-        String v = value.length() > MAX_QUOTED ? value.substring(0, MAX_QUOTED) + "..." : value;
-        return "'" + printable(v) + "'";
-    }
-
-    /**
-     * {@code text} safe to print on a terminal or in a log: every control character (C0, DEL, C1)
-     * is shown as an escape ({@code \n}, {@code \r}, {@code \t}, otherwise {@code \\u001b}), so
-     * that input cannot move the cursor, recolour the screen or hide what a message says.
-     */
-    public static String printable(String text) {
-        if (text == null) {
-            return null;
-        }
-        int i = 0;
-        while (i < text.length() && !Character.isISOControl(text.charAt(i))) {
-            i++;
-        }
-        if (i == text.length()) {
-            return text;
-        }
-        StringBuilder sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    /** {@code text} with the control characters {@link #controlCharacterAt} finds shown as escapes; tab and line breaks kept. */
-    public static String printableKeepingLines(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    /**
-     * The index of the first control character in {@code value} that no input value may hold:
-     * any C0 character but tab and the line breaks a quoted CSV value may span, DEL, or a C1
-     * character; -1 when there is none.
-     */
-    public static int controlCharacterAt(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** {@code c} as a code point in words, e.g. {@code U+001B}. */
-    public static String codePoint(char c) {
-        return String.format("U+%04X", (int) c);
-    }
-
     /** Throws {@link IllegalArgumentException} unless {@code learnerId} is a valid learner id. */
     public static String requireLearnerId(String learnerId) {
         if (learnerId == null || !isLearnerId(learnerId)) {
-            throw new IllegalArgumentException("learner id " + quote(learnerId) + " must be " + LEARNER_ID_RULE);
+            throw new IllegalArgumentException("learner id " + SafeText.quote(learnerId) + " must be " + LEARNER_ID_RULE);
         }
         return learnerId;
     }
@@ -191,7 +110,7 @@ public final class Values {
         requireLearnerId(learnerId);
         require(date, "date");
         if (item == null || !isCode(item)) {
-            throw new IllegalArgumentException("item " + quote(item)
+            throw new IllegalArgumentException("item " + SafeText.quote(item)
                     + " must be a code: 1-40 capital letters, digits, '.', '-' or '_'");
         }
     }

@@ -1,4 +1,4 @@
-package org.qipathways.record.internal;
+package org.qipathways.text.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
