@@ -1,44 +1,30 @@
 package org.qipathways.certification.jdbc;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.random.RandomGenerator;
 import org.qipathways.certification.AuditAction;
 import org.qipathways.certification.AuditEntry;
 import org.qipathways.certification.Certificate;
 import org.qipathways.certification.CertificateId;
 import org.qipathways.certification.CertificateRegister;
-import org.qipathways.certification.CertificateStatus;
 import org.qipathways.certification.RegisterConflictException;
 import org.qipathways.certification.RegisterException;
 import org.qipathways.certification.RegisterUpdate;
 import org.qipathways.certification.StatusChange;
 import org.qipathways.certification.StatusEntry;
-import org.qipathways.certification.StatusList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The certificate register in a SQL database through JDBC: a SQLite file (the embedded default,
@@ -63,8 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcCertificateRegister implements CertificateRegister {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcCertificateRegister.class);
-
     /** Opens a connection to the register's database; lets tests and applications supply their own. */
     @FunctionalInterface
     public interface ConnectionFactory {
@@ -72,27 +56,15 @@ public final class JdbcCertificateRegister implements CertificateRegister {
         Connection connect() throws SQLException;
     }
 
-    /** The migration scripts, in order: script n brings the schema to version n. */
-    static final List<String> MIGRATIONS = List.of("V1__certificate_register.sql", "V2__status_list.sql");
-
-    private static final String COLUMNS = "id, learner_id, programme_code, programme_version, tier, achieved_on, valid_from,"
-            + " valid_until, issued_at, supersedes, evidence_digest, status, status_on, status_reason, status_actor";
-
     /** How many learner ids go into one IN list. */
-    private static final int IN_LIST = 500;
+    static final int IN_LIST = 500;
 
-    private final Connection connection;
-    private final Dialect dialect;
-    private final String name;
-    /** Opened for reading: nothing is migrated or written, and a missing file is not created. */
-    private final boolean readOnly;
-    private final RandomGenerator random = new SecureRandom();
+    private final RegisterDatabase db;
+    private final StatusListTable statusList;
 
-    private JdbcCertificateRegister(Connection connection, Dialect dialect, String name, boolean readOnly) {
-        this.connection = connection;
-        this.dialect = dialect;
-        this.name = name;
-        this.readOnly = readOnly;
+    private JdbcCertificateRegister(RegisterDatabase db) {
+        this.db = db;
+        this.statusList = new StatusListTable(db);
     }
 
     /**
@@ -183,13 +155,13 @@ public final class JdbcCertificateRegister implements CertificateRegister {
                         + c.getMetaData().getDatabaseProductName() + " database; use SQLite or PostgreSQL", null);
             }
             dialect.prepare(c, readOnly);
-            JdbcCertificateRegister register = new JdbcCertificateRegister(c, dialect, name, readOnly);
+            RegisterDatabase db = new RegisterDatabase(c, dialect, name, readOnly);
             if (readOnly) {
-                register.checkReadable();
+                Migrations.checkReadable(db);
             } else {
-                register.migrate();
+                Migrations.migrate(db);
             }
-            return register;
+            return new JdbcCertificateRegister(db);
         } catch (SQLException | RuntimeException e) {
             try {
                 c.close();
@@ -203,129 +175,19 @@ public final class JdbcCertificateRegister implements CertificateRegister {
         }
     }
 
-    /** For a register opened to read: that it is one, at a schema version this library knows. */
-    private void checkReadable() throws SQLException {
-        boolean known;
-        try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-            known = false;
-            while (rs.next()) {
-                known |= "schema_version".equalsIgnoreCase(rs.getString("TABLE_NAME"));
-            }
-        }
-        if (!known) {
-            throw new RegisterException("cannot read the certificate register " + name
-                    + ": it is not a certificate register (it has no schema_version table); check the URL", null);
-        }
-        int current = schemaVersion();
-        if (current > MIGRATIONS.size()) {
-            throw new RegisterException("the certificate register " + name + " is at schema version " + current
-                    + ", newer than this version of QI Pathways knows (" + MIGRATIONS.size() + "): upgrade it", null);
-        }
-    }
-
-    private void requireWritable(String what) {
-        if (readOnly) {
-            throw new RegisterException("certificate register " + name + " was opened for reading: cannot " + what, null);
-        }
-    }
-
     /** The schema version the database is at. */
     public synchronized int schemaVersion() {
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw failed("read the schema version", e);
-        }
-    }
-
-    private void migrate() throws SQLException {
-        dialect.begin(connection);
-        try {
-            dialect.lockForMigration(connection);
-            try (Statement s = connection.createStatement()) {
-                s.execute(dialect.schemaVersionTable());
-            }
-            int current;
-            try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-                rs.next();
-                current = rs.getInt(1);
-            }
-            if (current > MIGRATIONS.size()) {
-                throw new RegisterException("the certificate register " + name + " is at schema version " + current
-                        + ", newer than this version of QI Pathways knows (" + MIGRATIONS.size() + "): upgrade it", null);
-            }
-            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-                String script = MIGRATIONS.get(v - 1);
-                for (String sql : statements(read(dialect.folder + "/" + script))) {
-                    try (Statement s = connection.createStatement()) {
-                        s.execute(sql);
-                    }
-                }
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "INSERT INTO schema_version (version, description) VALUES (?, ?)")) {
-                    ps.setInt(1, v);
-                    ps.setString(2, script);
-                    ps.executeUpdate();
-                }
-                LOG.info("certificate register {}: schema migrated to version {} ({})", name, v, script);
-            }
-            dialect.commit(connection);
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(e);
-            throw e;
-        }
-    }
-
-    static String read(String resource) {
-        try (InputStream in = JdbcCertificateRegister.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("migration " + resource + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Splits a script into statements: each ends with ';' at the end of a line outside $$ quotes; -- comments dropped. */
-    static List<String> statements(String script) {
-        List<String> out = new ArrayList<>();
-        StringBuilder sb = new StringBuilder();
-        boolean dollar = false;
-        for (String line : script.split("\r?\n")) {
-            String t = line.strip();
-            if (!dollar && (t.isEmpty() || t.startsWith("--"))) {
-                continue;
-            }
-            int at = 0;
-            while ((at = line.indexOf("$$", at)) >= 0) {
-                dollar = !dollar;
-                at += 2;
-            }
-            sb.append(line).append('\n');
-            if (!dollar && t.endsWith(";")) {
-                String sql = sb.toString().strip();
-                out.add(sql.substring(0, sql.length() - 1));
-                sb.setLength(0);
-            }
-        }
-        if (!sb.toString().isBlank()) {
-            throw new IllegalStateException("migration script ends inside a statement: " + sb);
-        }
-        return out;
+        return db.schemaVersion();
     }
 
     @Override
     public synchronized List<Certificate> certificates(String programmeCode) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS
+        try (PreparedStatement ps = db.connection.prepareStatement("SELECT " + CertificateRows.COLUMNS
                 + " FROM certificate WHERE programme_code = ? ORDER BY learner_id, tier, valid_from")) {
             ps.setString(1, programmeCode);
-            return read(ps);
+            return CertificateRows.read(ps);
         } catch (SQLException e) {
-            throw failed("read certificates", e);
+            throw db.failed("read certificates", e);
         }
     }
 
@@ -337,17 +199,17 @@ public final class JdbcCertificateRegister implements CertificateRegister {
             for (int from = 0; from < ids.size(); from += IN_LIST) {
                 List<String> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
                 String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
-                try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS
+                try (PreparedStatement ps = db.connection.prepareStatement("SELECT " + CertificateRows.COLUMNS
                         + " FROM certificate WHERE programme_code = ? AND learner_id IN (" + marks + ")")) {
                     ps.setString(1, programmeCode);
                     for (int i = 0; i < part.size(); i++) {
                         ps.setString(i + 2, part.get(i));
                     }
-                    out.addAll(read(ps));
+                    out.addAll(CertificateRows.read(ps));
                 }
             }
         } catch (SQLException e) {
-            throw failed("read certificates", e);
+            throw db.failed("read certificates", e);
         }
         out.sort(java.util.Comparator.comparing(Certificate::learnerId).thenComparing(Certificate::tier)
                 .thenComparing(Certificate::validFrom));
@@ -356,37 +218,13 @@ public final class JdbcCertificateRegister implements CertificateRegister {
 
     @Override
     public synchronized Optional<Certificate> find(CertificateId id) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM certificate WHERE id = ?")) {
+        try (PreparedStatement ps = db.connection.prepareStatement("SELECT " + CertificateRows.COLUMNS + " FROM certificate WHERE id = ?")) {
             ps.setString(1, id.value());
-            List<Certificate> found = read(ps);
+            List<Certificate> found = CertificateRows.read(ps);
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         } catch (SQLException e) {
-            throw failed("read certificate " + id, e);
+            throw db.failed("read certificate " + id, e);
         }
-    }
-
-    private static List<Certificate> read(PreparedStatement ps) throws SQLException {
-        List<Certificate> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(certificate(rs));
-            }
-        }
-        return out;
-    }
-
-    private static Certificate certificate(ResultSet rs) throws SQLException {
-        String supersedes = rs.getString("supersedes");
-        return new Certificate(new CertificateId(rs.getString("id")), rs.getString("learner_id"),
-                rs.getString("programme_code"), rs.getString("programme_version"), rs.getString("tier"),
-                date(rs.getString("achieved_on")), date(rs.getString("valid_from")), date(rs.getString("valid_until")),
-                Instant.parse(rs.getString("issued_at")), supersedes == null ? null : new CertificateId(supersedes),
-                rs.getString("evidence_digest"), CertificateStatus.valueOf(rs.getString("status")),
-                date(rs.getString("status_on")), rs.getString("status_reason"), rs.getString("status_actor"));
-    }
-
-    private static LocalDate date(String text) {
-        return text == null ? null : LocalDate.parse(text.strip());
     }
 
     @Override
@@ -394,11 +232,11 @@ public final class JdbcCertificateRegister implements CertificateRegister {
         if (update.isEmpty()) {
             return;
         }
-        requireWritable("write certificates");
+        db.requireWritable("write certificates");
         try {
-            dialect.begin(connection);
+            db.begin();
             if (!update.issued().isEmpty()) {
-                try (PreparedStatement ps = connection.prepareStatement("INSERT INTO certificate (" + COLUMNS
+                try (PreparedStatement ps = db.connection.prepareStatement("INSERT INTO certificate (" + CertificateRows.COLUMNS
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (Certificate c : update.issued()) {
                         int i = 0;
@@ -409,12 +247,12 @@ public final class JdbcCertificateRegister implements CertificateRegister {
                         ps.setString(++i, c.tier());
                         ps.setString(++i, c.achievedOn().toString());
                         ps.setString(++i, c.validFrom().toString());
-                        ps.setString(++i, text(c.validUntil()));
+                        ps.setString(++i, CertificateRows.text(c.validUntil()));
                         ps.setString(++i, c.issuedAt().toString());
                         ps.setString(++i, c.supersedes() == null ? null : c.supersedes().value());
                         ps.setString(++i, c.evidenceDigest());
                         ps.setString(++i, c.status().name());
-                        ps.setString(++i, text(c.statusOn()));
+                        ps.setString(++i, CertificateRows.text(c.statusOn()));
                         ps.setString(++i, c.statusReason());
                         ps.setString(++i, c.statusActor());
                         ps.addBatch();
@@ -423,7 +261,7 @@ public final class JdbcCertificateRegister implements CertificateRegister {
                 }
             }
             if (!update.changes().isEmpty()) {
-                try (PreparedStatement ps = connection.prepareStatement("UPDATE certificate SET status = ?, status_on = ?,"
+                try (PreparedStatement ps = db.connection.prepareStatement("UPDATE certificate SET status = ?, status_on = ?,"
                         + " status_reason = ?, status_actor = ? WHERE id = ? AND status = ?")) {
                     for (StatusChange ch : update.changes()) {
                         ps.setString(1, ch.to().name());
@@ -440,7 +278,7 @@ public final class JdbcCertificateRegister implements CertificateRegister {
                 }
             }
             if (!update.audit().isEmpty()) {
-                try (PreparedStatement ps = connection.prepareStatement(
+                try (PreparedStatement ps = db.connection.prepareStatement(
                         "INSERT INTO audit (at, actor, action, certificate_id, reason) VALUES (?, ?, ?, ?, ?)")) {
                     for (AuditEntry a : update.audit()) {
                         ps.setString(1, a.at().toString());
@@ -453,54 +291,37 @@ public final class JdbcCertificateRegister implements CertificateRegister {
                     ps.executeBatch();
                 }
             }
-            dialect.commit(connection);
+            db.commit();
         } catch (SQLException e) {
-            rollbackQuietly(e);
-            if (isUniqueViolation(e)) {
+            db.rollbackQuietly(e);
+            if (db.isUniqueViolation(e)) {
                 throw new RegisterConflictException("another writer issued the same certificate first: " + e.getMessage(), e);
             }
-            throw failed("write to the register (nothing was written)", e);
+            throw db.failed("write to the register (nothing was written)", e);
         } catch (RuntimeException e) {
-            rollbackQuietly(e);
+            db.rollbackQuietly(e);
             throw e;
         }
     }
 
-    private boolean isUniqueViolation(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s) {
-                for (SQLException n = s; n != null; n = n.getNextException()) {
-                    if (dialect.isUniqueViolation(n)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String text(LocalDate date) {
-        return date == null ? null : date.toString();
-    }
-
     @Override
     public synchronized List<AuditEntry> auditTrail(CertificateId id) {
-        try (PreparedStatement ps = connection.prepareStatement(
+        try (PreparedStatement ps = db.connection.prepareStatement(
                 "SELECT at, actor, action, certificate_id, reason FROM audit WHERE certificate_id = ? ORDER BY seq")) {
             ps.setString(1, id.value());
             return readAudit(ps);
         } catch (SQLException e) {
-            throw failed("read the audit trail", e);
+            throw db.failed("read the audit trail", e);
         }
     }
 
     @Override
     public synchronized List<AuditEntry> auditTrail() {
-        try (PreparedStatement ps = connection.prepareStatement(
+        try (PreparedStatement ps = db.connection.prepareStatement(
                 "SELECT at, actor, action, certificate_id, reason FROM audit ORDER BY seq")) {
             return readAudit(ps);
         } catch (SQLException e) {
-            throw failed("read the audit trail", e);
+            throw db.failed("read the audit trail", e);
         }
     }
 
@@ -520,19 +341,19 @@ public final class JdbcCertificateRegister implements CertificateRegister {
         if (issuerKey(keyId).isPresent()) {
             return;
         }
-        requireWritable("record issuer key " + keyId);
+        db.requireWritable("record issuer key " + keyId);
         try {
-            dialect.begin(connection);
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO issuer_key (key_id, public_key) VALUES (?, ?)")) {
+            db.begin();
+            try (PreparedStatement ps = db.connection.prepareStatement("INSERT INTO issuer_key (key_id, public_key) VALUES (?, ?)")) {
                 ps.setString(1, keyId);
                 ps.setString(2, publicKeyPem);
                 ps.executeUpdate();
             }
-            dialect.commit(connection);
+            db.commit();
         } catch (SQLException e) {
-            rollbackQuietly(e);
-            if (!isUniqueViolation(e)) {
-                throw failed("record issuer key " + keyId, e);
+            db.rollbackQuietly(e);
+            if (!db.isUniqueViolation(e)) {
+                throw db.failed("record issuer key " + keyId, e);
             }
             // another run recorded the same key first
         }
@@ -540,247 +361,53 @@ public final class JdbcCertificateRegister implements CertificateRegister {
 
     @Override
     public synchronized Optional<String> issuerKey(String keyId) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT public_key FROM issuer_key WHERE key_id = ?")) {
+        try (PreparedStatement ps = db.connection.prepareStatement("SELECT public_key FROM issuer_key WHERE key_id = ?")) {
             ps.setString(1, keyId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw failed("read issuer key " + keyId, e);
-        }
-    }
-
-    // ---- the status list ---------------------------------------------------------------------
-
-    /** The certificate columns, as read from a join with {@code certificate c}. */
-    private static final String JOINED_COLUMNS = "c." + COLUMNS.replace(", ", ", c.");
-
-    /** How often a status list assignment that met another writer's is tried again. */
-    private static final int STATUS_ATTEMPTS = 5;
-
-    /** Whether the schema has the status list (version 2); a register read as it is may be older. */
-    private boolean hasStatusList() {
-        return schemaVersion() >= 2;
-    }
-
-    private Optional<Integer> listId() throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT MIN(id) FROM status_list")) {
-            rs.next();
-            int id = rs.getInt(1);
-            return rs.wasNull() ? Optional.empty() : Optional.of(id);
+            throw db.failed("read issuer key " + keyId, e);
         }
     }
 
     @Override
     public synchronized Optional<String> statusListUrl() {
-        if (!hasStatusList()) {
-            return Optional.empty();
-        }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT url FROM status_list ORDER BY id")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failed("read the status list URL", e);
-        }
+        return statusList.url();
     }
 
     @Override
     public synchronized void setStatusListUrl(String url) {
-        StatusList.checkUrl(url);
-        Optional<String> current = statusListUrl();
-        if (current.isEmpty()) {
-            requireWritable("set the status list URL");
-            try {
-                dialect.begin(connection);
-                try (PreparedStatement ps = connection.prepareStatement("INSERT INTO status_list (id, url) VALUES (1, ?)")) {
-                    ps.setString(1, url);
-                    ps.executeUpdate();
-                }
-                dialect.commit(connection);
-                return;
-            } catch (SQLException e) {
-                rollbackQuietly(e);
-                if (!isUniqueViolation(e)) {
-                    throw failed("set the status list URL", e);
-                }
-                // another run set it first: it must be the same URL
-                current = statusListUrl();
-            }
-        }
-        if (!current.orElseThrow().equals(url)) {
-            throw new IllegalArgumentException("the certificate register " + name + " publishes its status list at "
-                    + current.get() + ", not " + url + ": every credential already handed out names that URL");
-        }
+        statusList.setUrl(url);
     }
 
     @Override
     public synchronized Map<CertificateId, Integer> statusIndexes(Collection<CertificateId> ids) {
-        List<CertificateId> wanted = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
-        if (wanted.isEmpty()) {
-            return Map.of();
-        }
-        try {
-            if (hasStatusList()) {
-                Map<CertificateId, Integer> found = readIndexes(wanted);
-                if (found.size() == wanted.size()) {
-                    return ordered(wanted, found);
-                }
-            }
-            requireWritable("give certificates places in the status list");
-            int list = listId().orElseThrow(() -> new IllegalStateException("the certificate register " + name
-                    + " has no status list URL yet: set one first (qip certify --status-list-url URL)"));
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    dialect.begin(connection);
-                    Map<CertificateId, Integer> found = readIndexes(wanted);
-                    BitSet used = new BitSet();
-                    int count = 0;
-                    try (PreparedStatement ps = connection.prepareStatement("SELECT status_index FROM status_entry WHERE list_id = ?")) {
-                        ps.setInt(1, list);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                used.set(rs.getInt(1));
-                                count++;
-                            }
-                        }
-                    }
-                    List<CertificateId> missing = wanted.stream().filter(id -> !found.containsKey(id)).toList();
-                    // Random places, so that an index says nothing of when, or to whom, a credential was
-                    // issued; the list doubles before it is half full, so a free place is quick to find.
-                    long length = StatusList.MIN_LENGTH;
-                    while ((long) (count + missing.size()) * 2 > length) {
-                        length *= 2;
-                    }
-                    if (length > Integer.MAX_VALUE) {
-                        throw new IllegalStateException("the status list of " + name + " is full");
-                    }
-                    try (PreparedStatement ps = connection.prepareStatement(
-                            "INSERT INTO status_entry (certificate_id, list_id, status_index) VALUES (?, ?, ?)")) {
-                        for (CertificateId id : missing) {
-                            int index;
-                            do {
-                                index = random.nextInt((int) length);
-                            } while (used.get(index));
-                            used.set(index);
-                            found.put(id, index);
-                            ps.setString(1, id.value());
-                            ps.setInt(2, list);
-                            ps.setInt(3, index);
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    }
-                    dialect.commit(connection);
-                    if (!missing.isEmpty()) {
-                        LOG.info("certificate register {}: gave {} certificates places in the status list", name, missing.size());
-                    }
-                    return ordered(wanted, found);
-                } catch (SQLException e) {
-                    rollbackQuietly(e);
-                    if (isUniqueViolation(e) && attempt < STATUS_ATTEMPTS) {
-                        // another run gave the same place, or the same certificate a place, first: read again
-                        continue;
-                    }
-                    throw failed("give certificates places in the status list (nothing was written)", e);
-                } catch (RuntimeException e) {
-                    rollbackQuietly(e);
-                    throw e;
-                }
-            }
-        } catch (SQLException e) {
-            throw failed("read the status list", e);
-        }
-    }
-
-    private Map<CertificateId, Integer> readIndexes(List<CertificateId> ids) throws SQLException {
-        Map<CertificateId, Integer> out = new java.util.HashMap<>();
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            List<CertificateId> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT certificate_id, status_index FROM status_entry WHERE certificate_id IN (" + marks + ")")) {
-                for (int i = 0; i < part.size(); i++) {
-                    ps.setString(i + 1, part.get(i).value());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(new CertificateId(rs.getString(1)), rs.getInt(2));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Map<CertificateId, Integer> ordered(List<CertificateId> ids, Map<CertificateId, Integer> found) {
-        Map<CertificateId, Integer> out = new LinkedHashMap<>();
-        ids.forEach(id -> out.put(id, found.get(id)));
-        return java.util.Collections.unmodifiableMap(out);
+        return statusList.indexes(ids);
     }
 
     @Override
     public synchronized List<StatusEntry> statusEntries() {
-        if (!hasStatusList()) {
-            return List.of();
-        }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + JOINED_COLUMNS + ", e.status_index"
-                + " FROM status_entry e JOIN certificate c ON c.id = e.certificate_id ORDER BY e.status_index")) {
-            return readEntries(ps);
-        } catch (SQLException e) {
-            throw failed("read the status list", e);
-        }
+        return statusList.entries();
     }
 
     @Override
     public synchronized Optional<StatusEntry> statusEntry(int index) {
-        if (!hasStatusList()) {
-            return Optional.empty();
-        }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + JOINED_COLUMNS + ", e.status_index"
-                + " FROM status_entry e JOIN certificate c ON c.id = e.certificate_id WHERE e.status_index = ?")) {
-            ps.setInt(1, index);
-            List<StatusEntry> found = readEntries(ps);
-            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-        } catch (SQLException e) {
-            throw failed("read status list place " + index, e);
-        }
-    }
-
-    private static List<StatusEntry> readEntries(PreparedStatement ps) throws SQLException {
-        List<StatusEntry> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new StatusEntry(certificate(rs), rs.getInt("status_index")));
-            }
-        }
-        return out;
+        return statusList.entry(index);
     }
 
     @Override
     public synchronized void close() {
         try {
-            connection.close();
+            db.connection.close();
         } catch (SQLException e) {
-            throw failed("close", e);
+            throw db.failed("close", e);
         }
     }
 
     @Override
     public String toString() {
-        return "certificate register " + name;
-    }
-
-    private void rollbackQuietly(Exception cause) {
-        try {
-            dialect.rollback(connection);
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private RegisterException failed(String what, SQLException e) {
-        return new RegisterException("certificate register " + name + ": cannot " + what + ": " + e.getMessage(), e);
+        return "certificate register " + db.name;
     }
 
     /** The URL without a password, for messages. */

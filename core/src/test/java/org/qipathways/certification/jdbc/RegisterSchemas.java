@@ -17,8 +17,8 @@ public final class RegisterSchemas {
             s.execute(dialect.schemaVersionTable());
         }
         for (int v = 1; v <= version; v++) {
-            String script = JdbcCertificateRegister.MIGRATIONS.get(v - 1);
-            for (String sql : JdbcCertificateRegister.statements(JdbcCertificateRegister.read(dialect.folder + "/" + script))) {
+            String script = Migrations.MIGRATIONS.get(v - 1);
+            for (String sql : Migrations.statements(Migrations.read(dialect.folder + "/" + script))) {
                 try (Statement s = c.createStatement()) {
                     s.execute(sql);
                 }
@@ -33,6 +33,6 @@ public final class RegisterSchemas {
 
     /** The schema version this library migrates registers to. */
     public static int current() {
-        return JdbcCertificateRegister.MIGRATIONS.size();
+        return Migrations.MIGRATIONS.size();
     }
 }
