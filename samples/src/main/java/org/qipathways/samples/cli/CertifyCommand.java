@@ -213,18 +213,21 @@ final class CertifyCommand implements Callable<Integer> {
     /** Temporary files are named {@code .qip-certify-PID-RANDOM.tmp}: the PID tells whose they are. */
     private static final String TMP_PREFIX = ".qip-certify-";
 
-    /** Writes the files of certificates not written yet; returns how many files it wrote. */
+    /**
+     * Writes the files of certificates not written yet; returns how many files it wrote. Signing is
+     * most of the work (two signatures per certificate), and each certificate's files stand alone,
+     * so they are signed and written on every core.
+     */
     private int export(JdbcCertificateRegister reg, List<Certificate> certificates, Programme p, IssuerKey key,
                        OpenBadges badges, String listUrl) {
-        int n = 0;
         try {
+            List<Callable<Void>> writes = new ArrayList<>();
             List<Certificate> credentials = new ArrayList<>();
             removeLeftovers(out);
             for (Certificate c : certificates) {
                 Path json = out.resolve(c.id() + ".json");
                 if (!Files.exists(json)) {
-                    writeAtomically(json, SignedCertificate.write(c, p, key));
-                    n++;
+                    writes.add(() -> writeAtomically(json, SignedCertificate.write(c, p, key)));
                 }
                 Path jwt = out.resolve(c.id() + ".ob3.jwt");
                 if (!Files.exists(jwt)) {
@@ -238,13 +241,14 @@ final class CertifyCommand implements Callable<Integer> {
             Map<CertificateId, Integer> places = reg.statusIndexes(credentials.stream().map(Certificate::id).toList());
             for (Certificate c : credentials) {
                 // exactly the compact JWS: no line feed after it
-                writeAtomically(out.resolve(c.id() + ".ob3.jwt"), badges.jwt(c, new OpenBadges.Status(listUrl, places.get(c.id()))));
-                n++;
+                writes.add(() -> writeAtomically(out.resolve(c.id() + ".ob3.jwt"),
+                        badges.jwt(c, new OpenBadges.Status(listUrl, places.get(c.id())))));
             }
+            ParallelWrites.run(writes, Runtime.getRuntime().availableProcessors());
+            return writes.size();
         } catch (IOException e) {
             throw QipException.failed("cannot write certificates to " + out + ": " + e.getMessage(), e);
         }
-        return n;
     }
 
     private BadgeKey loadBadgeKey() {
@@ -317,7 +321,7 @@ final class CertifyCommand implements Callable<Integer> {
      * Writes beside the target and moves it into place (an atomic rename), so no one ever sees half a
      * certificate, whenever the process is killed; a leftover temporary file is removed by the next run.
      */
-    private static void writeAtomically(Path target, String text) throws IOException {
+    private static Void writeAtomically(Path target, String text) throws IOException {
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(),
                 TMP_PREFIX + ProcessHandle.current().pid() + "-", ".tmp");
         try {
@@ -326,5 +330,6 @@ final class CertifyCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(tmp);
         }
+        return null;
     }
 }
