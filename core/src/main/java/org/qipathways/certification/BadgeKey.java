@@ -14,13 +14,14 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.qipathways.certification.internal.CanonicalJson;
 import org.qipathways.certification.internal.Pem;
+import org.qipathways.certification.internal.Signers;
 
 /**
  * An issuer's Open Badges signing key: a P-256 key pair that signs Open Badges credentials and their
@@ -50,10 +51,13 @@ public final class BadgeKey {
     public static final String ALGORITHM = "ES256";
 
     private final PrivateKey privateKey;
+    /** Thread-safe; through BouncyCastle when it is on the class path ({@link Signers}). */
+    private final UnaryOperator<byte[]> signer;
     private final BadgePublicKey publicKey;
 
     private BadgeKey(PrivateKey privateKey, BadgePublicKey publicKey) {
         this.privateKey = privateKey;
+        this.signer = Signers.es256((ECPrivateKey) privateKey);
         this.publicKey = publicKey;
     }
 
@@ -128,14 +132,7 @@ public final class BadgeKey {
     /** The ES256 signature of {@code data}, as JOSE writes it: r and s, 32 bytes each. */
     public byte[] sign(byte[] data) {
         Objects.requireNonNull(data, "data");
-        try {
-            Signature s = Signature.getInstance("SHA256withECDSAinP1363Format");
-            s.initSign(privateKey);
-            s.update(data);
-            return s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with " + this, e);
-        }
+        return signer.apply(data);
     }
 
     /**

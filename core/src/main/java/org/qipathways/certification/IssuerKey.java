@@ -12,10 +12,11 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.qipathways.certification.internal.Pem;
+import org.qipathways.certification.internal.Signers;
 
 /**
  * An issuer's Ed25519 signing key pair: signs exported certificates ({@link SignedCertificate}); Open
@@ -38,10 +39,13 @@ public final class IssuerKey {
     public static final String PUBLIC_FILE = "issuer-public.pem";
 
     private final PrivateKey privateKey;
+    /** Thread-safe; through BouncyCastle when it is on the class path ({@link Signers}). */
+    private final UnaryOperator<byte[]> signer;
     private final IssuerPublicKey publicKey;
 
     private IssuerKey(PrivateKey privateKey, IssuerPublicKey publicKey) {
         this.privateKey = privateKey;
+        this.signer = Signers.ed25519(privateKey);
         this.publicKey = publicKey;
     }
 
@@ -111,14 +115,7 @@ public final class IssuerKey {
     /** The Ed25519 signature of {@code data}. */
     public byte[] sign(byte[] data) {
         Objects.requireNonNull(data, "data");
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(privateKey);
-            s.update(data);
-            return s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with " + this, e);
-        }
+        return signer.apply(data);
     }
 
     @Override
