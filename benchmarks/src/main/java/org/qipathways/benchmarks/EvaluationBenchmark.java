@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.qipathways.programme.Programme;
+import org.qipathways.progress.Detail;
 import org.qipathways.progress.Evaluator;
 import org.qipathways.record.LearnerRecord;
 
@@ -41,6 +42,10 @@ public class EvaluationBenchmark {
 
     @Param({"1", "2"})
     int threads;
+
+    /** How much of the explanation is built: FULL as the API's default, STATUSES as qip evaluate --no-unmet. */
+    @Param({"FULL", "UNMET", "STATUSES"})
+    Detail detail;
 
     Evaluator evaluator;
     List<LearnerRecord> records;
@@ -66,6 +71,6 @@ public class EvaluationBenchmark {
     @Benchmark
     @OperationsPerInvocation(LEARNERS)
     public void evaluateRegion(Blackhole sink) {
-        evaluator.evaluateEach(records.iterator(), Region.AS_OF, threads, sink::consume);
+        evaluator.evaluateEach(records.iterator(), Region.AS_OF, threads, detail, sink::consume);
     }
 }

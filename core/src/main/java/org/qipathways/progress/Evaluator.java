@@ -54,7 +54,19 @@ public interface Evaluator {
      * evaluator.evaluateEach(records.iterator(), asOf, 2, progress -> csv.write(progress));
      * }</pre>
      */
-    void evaluateEach(Iterator<LearnerRecord> records, LocalDate asOf, int threads, Consumer<Progress> sink);
+    default void evaluateEach(Iterator<LearnerRecord> records, LocalDate asOf, int threads, Consumer<Progress> sink) {
+        evaluateEach(records, asOf, threads, Detail.FULL, sink);
+    }
+
+    /**
+     * {@link #evaluateEach(Iterator, LocalDate, int, Consumer)} building only the explanation
+     * {@code detail} asks for: {@link Detail#STATUSES} when only statuses and dates are read, which
+     * takes a fraction of the time and allocation of a full one.
+     */
+    void evaluateEach(Iterator<LearnerRecord> records, LocalDate asOf, int threads, Detail detail, Consumer<Progress> sink);
+
+    /** {@link #evaluate(LearnerRecord, LocalDate)} building only the explanation {@code detail} asks for. */
+    Progress evaluate(LearnerRecord record, LocalDate asOf, Detail detail);
 
     /** {@link #evaluateAll(List, LocalDate, int)} on as many threads as the machine has cores. */
     default List<Progress> evaluateAll(List<LearnerRecord> records, LocalDate asOf) {

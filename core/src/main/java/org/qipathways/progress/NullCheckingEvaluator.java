@@ -37,6 +37,11 @@ final class NullCheckingEvaluator implements Evaluator {
     }
 
     @Override
+    public Progress evaluate(LearnerRecord record, LocalDate asOf, Detail detail) {
+        return compiled.evaluate(check(record), check(asOf), check(detail));
+    }
+
+    @Override
     public List<Progress> evaluateAll(List<LearnerRecord> records, LocalDate asOf, int threads) {
         if (records == null) {
             throw new IllegalArgumentException("records must not be null");
@@ -48,7 +53,8 @@ final class NullCheckingEvaluator implements Evaluator {
     }
 
     @Override
-    public void evaluateEach(Iterator<LearnerRecord> records, LocalDate asOf, int threads, Consumer<Progress> sink) {
+    public void evaluateEach(Iterator<LearnerRecord> records, LocalDate asOf, int threads, Detail detail,
+                             Consumer<Progress> sink) {
         if (records == null || sink == null) {
             throw new IllegalArgumentException(records == null ? "records must not be null" : "sink must not be null");
         }
@@ -64,7 +70,14 @@ final class NullCheckingEvaluator implements Evaluator {
                 return check(records.next());
             }
         };
-        compiled.evaluateEach(checked, check(asOf), threads, sink);
+        compiled.evaluateEach(checked, check(asOf), threads, check(detail), sink);
+    }
+
+    private static Detail check(Detail detail) {
+        if (detail == null) {
+            throw new IllegalArgumentException("detail must not be null: Detail.FULL builds the whole explanation");
+        }
+        return detail;
     }
 
     private static LearnerRecord check(LearnerRecord record) {

@@ -21,10 +21,12 @@ import java.util.List;
  * @param revokedOn        the date of revocation, or {@code null}
  * @param revocationReason why it was revoked, or {@code null}
  * @param periods          the stretches of days on which the tier was held, oldest first
- * @param rule             the tier's rule as it stands on the as-of date
+ * @param rule             the tier's rule as it stands on the as-of date; {@code null} when evaluated
+ *                         with less than {@link Detail#FULL}
  * @param renewal          the renewal rule as it stands on the as-of date; {@code null} when the
- *                         tier is not renewable
- * @param unmet            what is missing, in words; empty when the status is ACHIEVED
+ *                         tier is not renewable, or when evaluated with less than {@link Detail#FULL}
+ * @param unmet            what is missing, in words; empty when the status is ACHIEVED, or when
+ *                         evaluated with {@link Detail#STATUSES}
  */
 public record TierProgress(String tier, String title, TierStatus status, LocalDate achievedOn, LocalDate expiresOn,
                            LocalDate revokedOn, String revocationReason, List<ValidityPeriod> periods,

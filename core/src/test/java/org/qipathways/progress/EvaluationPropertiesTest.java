@@ -96,6 +96,30 @@ class EvaluationPropertiesTest {
         }
     }
 
+    /**
+     * The explanation is built only as far as asked (Detail), and never changes the judgement:
+     * statuses, dates and periods are the same at every level, the words the same at UNMET as at FULL.
+     */
+    @Property(tries = 500)
+    void lessDetailGivesTheSameJudgement(@ForAll("histories") List<String> events, @ForAll("asOfDays") int asOfDay) {
+        LocalDate asOf = START.plusDays(asOfDay);
+        var record = Records.of(PLAN, "L", events.toArray(String[]::new));
+        Progress full = PLAN.evaluate(record, asOf, Detail.FULL);
+        Progress unmet = PLAN.evaluate(record, asOf, Detail.UNMET);
+        Progress statuses = PLAN.evaluate(record, asOf, Detail.STATUSES);
+        assertThat(statuses.competencies()).isEqualTo(full.competencies());
+        for (int t = 0; t < full.tiers().size(); t++) {
+            TierProgress f = full.tiers().get(t);
+            for (TierProgress less : List.of(unmet.tiers().get(t), statuses.tiers().get(t))) {
+                assertThat(less).usingRecursiveComparison().ignoringFields("rule", "renewal", "unmet").isEqualTo(f);
+                assertThat(less.rule()).isNull();
+                assertThat(less.renewal()).isNull();
+            }
+            assertThat(unmet.tiers().get(t).unmet()).isEqualTo(f.unmet());
+            assertThat(statuses.tiers().get(t).unmet()).isEmpty();
+        }
+    }
+
     @Property(tries = 200)
     void eventsAfterTheAsOfDateAreIgnored(@ForAll("histories") List<String> events, @ForAll("asOfDays") int asOfDay) {
         LocalDate asOf = START.plusDays(asOfDay);

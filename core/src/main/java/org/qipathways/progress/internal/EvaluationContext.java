@@ -2,6 +2,7 @@ package org.qipathways.progress.internal;
 
 import java.util.Arrays;
 import org.qipathways.programme.UnitKind;
+import org.qipathways.progress.Detail;
 import org.qipathways.progress.TierStatus;
 
 /**
@@ -17,6 +18,8 @@ final class EvaluationContext {
     private static final int FOREVER = Timeline.FOREVER;
 
     final EvaluationPlan plan;
+    /** How much of the explanation to build. */
+    final Detail detail;
     /** The learner's record. */
     final CompactRecord r;
     /** How many of the record's events are dated on or before {@link #asOf}: only those are read. */
@@ -38,8 +41,9 @@ final class EvaluationContext {
     /** For a tier no longer held because a tier it needs was revoked: that tier; -1 otherwise. */
     final int[] tierCascadeFrom;
 
-    EvaluationContext(EvaluationPlan plan, CompactRecord r, int asOf, int nodes) {
+    EvaluationContext(EvaluationPlan plan, CompactRecord r, int asOf, int nodes, Detail detail) {
         this.plan = plan;
+        this.detail = detail;
         this.r = r;
         this.n = r.countUpTo(asOf);
         this.asOf = asOf;

@@ -7,6 +7,7 @@ import org.qipathways.programme.Programme;
 import org.qipathways.programme.UnitKind;
 import org.qipathways.progress.CompetencyLevel;
 import org.qipathways.progress.Progress;
+import org.qipathways.progress.Detail;
 import org.qipathways.progress.TierProgress;
 
 /**
@@ -103,7 +104,12 @@ public final class EvaluationPlan {
 
     /** Where the learner stands on every tier as of {@code asOf}; a pure function of its inputs. */
     public Progress evaluate(CompactRecord record, LocalDate asOf) {
-        EvaluationContext c = new EvaluationContext(this, record, (int) asOf.toEpochDay(), nodeCount);
+        return evaluate(record, asOf, Detail.FULL);
+    }
+
+    /** {@link #evaluate(CompactRecord, LocalDate)} building only the explanation {@code detail} asks for. */
+    public Progress evaluate(CompactRecord record, LocalDate asOf, Detail detail) {
+        EvaluationContext c = new EvaluationContext(this, record, (int) asOf.toEpochDay(), nodeCount, detail);
         TierProgress[] out = new TierProgress[tiers.length];
         for (int t : tierOrder) {
             out[t] = TierValidity.evaluate(tiers[t], c);

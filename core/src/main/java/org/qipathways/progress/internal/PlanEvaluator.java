@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.qipathways.programme.Programme;
+import org.qipathways.progress.Detail;
 import org.qipathways.progress.Evaluator;
 import org.qipathways.progress.Progress;
 import org.qipathways.record.LearnerEvent;
@@ -39,7 +40,12 @@ public final class PlanEvaluator implements Evaluator {
 
     @Override
     public Progress evaluate(LearnerRecord record, LocalDate asOf) {
-        return plan.evaluate(compact(record), asOf);
+        return evaluate(record, asOf, Detail.FULL);
+    }
+
+    @Override
+    public Progress evaluate(LearnerRecord record, LocalDate asOf, Detail detail) {
+        return plan.evaluate(compact(record), asOf, detail);
     }
 
     /** The learner's events resolved against the plan. */
@@ -77,13 +83,14 @@ public final class PlanEvaluator implements Evaluator {
     }
 
     @Override
-    public void evaluateEach(Iterator<LearnerRecord> records, LocalDate asOf, int threads, Consumer<Progress> sink) {
+    public void evaluateEach(Iterator<LearnerRecord> records, LocalDate asOf, int threads, Detail detail,
+                             Consumer<Progress> sink) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
         if (threads == 1) {
             while (records.hasNext()) {
-                sink.accept(evaluate(records.next(), asOf));
+                sink.accept(evaluate(records.next(), asOf, detail));
             }
             return;
         }
@@ -102,7 +109,7 @@ public final class PlanEvaluator implements Evaluator {
                     inFlight.add(pool.submit(() -> {
                         Progress[] done = new Progress[chunk.length];
                         for (int i = 0; i < chunk.length; i++) {
-                            done[i] = evaluate(chunk[i], asOf);
+                            done[i] = evaluate(chunk[i], asOf, detail);
                         }
                         return done;
                     }));

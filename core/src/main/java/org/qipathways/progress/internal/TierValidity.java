@@ -7,6 +7,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import org.qipathways.programme.Tier;
+import org.qipathways.progress.Detail;
 import org.qipathways.progress.RequirementResult;
 import org.qipathways.progress.TierProgress;
 import org.qipathways.progress.TierStatus;
@@ -88,37 +89,45 @@ final class TierValidity {
         c.tierRevoked[index] = revoked;
 
         TierStatus status;
-        List<String> unmet = new ArrayList<>();
-        RequirementResult ruleResult = rule.result(c);
-        RequirementResult renewalResult = renewal == null ? null : renewal.result(c);
+        // the words and the trees are most of an evaluation's cost: built only when asked for (Detail)
+        boolean words = c.detail != Detail.STATUSES;
+        List<String> unmet = words ? new ArrayList<>() : List.of();
+        RequirementResult ruleResult = c.detail == Detail.FULL ? rule.result(c) : null;
+        RequirementResult renewalResult = renewal == null || c.detail != Detail.FULL ? null : renewal.result(c);
         if (revoked <= c.asOf) {
             status = TierStatus.REVOKED;
-            unmet.add(tier.title() + " was revoked on " + day(revoked) + (reason == null || reason.isBlank() ? "" : ": " + reason));
+            if (words) {
+                unmet.add(tier.title() + " was revoked on " + day(revoked) + (reason == null || reason.isBlank() ? "" : ": " + reason));
+            }
         } else if (achieved <= c.asOf) {
             if (cascade <= c.asOf) {
                 status = TierStatus.IN_PROGRESS;
                 c.tierCascadeFrom[index] = cascadeFrom;
-                rule.unmet(c, unmet);
-                if (unmet.isEmpty()) {
-                    unmet.add(c.plan.tiers[cascadeFrom].tier.title() + " was revoked on " + day(cascade));
+                if (words) {
+                    rule.unmet(c, unmet);
+                    if (unmet.isEmpty()) {
+                        unmet.add(c.plan.tiers[cascadeFrom].tier.title() + " was revoked on " + day(cascade));
+                    }
                 }
             } else if (held.holdsOn(c.asOf)) {
                 status = TierStatus.ACHIEVED;
             } else {
                 status = TierStatus.LAPSED;
-                if (renewal != null) {
+                if (words && renewal != null) {
                     List<String> renew = new ArrayList<>();
                     renewal.unmet(c, renew);
                     for (String s : renew) {
                         unmet.add("to regain " + tier.title() + ": " + s);
                     }
                 }
-                if (unmet.isEmpty()) {
+                if (words && unmet.isEmpty()) {
                     unmet.add(tier.title() + " expired on " + expiresOn);
                 }
             }
         } else {
-            rule.unmet(c, unmet);
+            if (words) {
+                rule.unmet(c, unmet);
+            }
             status = rule.progressed(c) ? TierStatus.IN_PROGRESS : TierStatus.NOT_STARTED;
         }
         if (status != TierStatus.IN_PROGRESS || cascade > c.asOf) {

@@ -64,6 +64,20 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void noUnmetLeavesOutTheWordsAndKeepsEveryStatusAndDate() throws IOException {
+        Path events = write("events.csv", EVENTS);
+        QipRun full = QipRun.qip("evaluate", "--events", events.toString(), "--as-of", "2025-01-01");
+        QipRun bare = QipRun.qip("evaluate", "--events", events.toString(), "--as-of", "2025-01-01", "--no-unmet");
+        assertThat(bare.exit()).isZero();
+        List<String> lines = bare.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("learner_id,tier,status,achieved_on,expires_on");
+        assertThat(lines.get(3)).isEqualTo("L-2,GOLD,NOT_STARTED,,");
+        // the same rows as with the unmet column, less that column (no value here holds a comma before it)
+        assertThat(lines.subList(1, lines.size())).containsExactlyElementsOf(full.out().lines().skip(1)
+                .map(l -> String.join(",", java.util.Arrays.asList(l.split(",", -1)).subList(0, 5))).toList());
+    }
+
+    @Test
     void learnersCsvComesFirstAndLearnersWithoutEventsAppear() throws IOException {
         Path events = write("events.csv", EVENTS);
         Path learners = write("learners.csv", """

@@ -29,7 +29,7 @@ class UsageErrorsTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).first()
                 .isEqualTo("qip evaluate: --as-of: '2026-13-45' is not a date (use YYYY-MM-DD)");
-        assertThat(run.err()).contains("Usage: qip evaluate [-hV] [--skip-invalid] [--as-of=DATE]").contains("--events=FILE")
+        assertThat(run.err()).contains("Usage: qip evaluate [-hV] [--skip-invalid] [--[no-]unmet] [--as-of=DATE]").contains("--events=FILE")
                 .endsWith("Try 'qip evaluate --help' for more." + System.lineSeparator())
                 // not Java's parser text, not the whole help
                 .doesNotContain("DateTimeParseException").doesNotContain("MonthOfYear")
