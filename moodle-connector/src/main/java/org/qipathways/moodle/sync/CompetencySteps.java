@@ -27,8 +27,8 @@ import org.qipathways.moodle.ws.ScaleValue;
  * framework and its scale configuration, the competencies in parent-before-child order, and the
  * links from each unit's course to the competencies it evidences, with the outcome that attaches
  * evidence when the course is completed, and the course setting that lets ratings given in the
- * course reach learning plans. Links no longer wanted are orphans, removed only with
- * {@link SyncOptions#prune()}.
+ * course reach learning plans. Links no longer wanted are orphans, reported only; with
+ * {@link SyncOptions#prune()} they are removals instead.
  */
 final class CompetencySteps extends SyncStep {
 
@@ -222,9 +222,13 @@ final class CompetencySteps extends SyncStep {
             }
             links.forEach((c, link) -> {
                 if (!wanted.contains(c)) {
-                    orphans.add(new Change(Change.Action.ORPHAN, "course competency", u + " -> " + c,
-                            options.prune() ? "removed" : ""));
-                    removals.add(MoodleCall.removeCompetencyFromCourse(link.courseid(), link.competencyid()));
+                    if (options.prune()) {
+                        changes.add(new Change(Change.Action.REMOVE, "course competency", u + " -> " + c,
+                                "no longer in the programme"));
+                        removals.add(MoodleCall.removeCompetencyFromCourse(link.courseid(), link.competencyid()));
+                    } else {
+                        orphans.add(new Change(Change.Action.ORPHAN, "course competency", u + " -> " + c, ""));
+                    }
                 }
             });
         }
@@ -262,7 +266,7 @@ final class CompetencySteps extends SyncStep {
             values(client.callAllInOrder(outcomes));
             run.writes += outcomes.size();
         }
-        if (options.prune() && !removals.isEmpty()) {
+        if (!removals.isEmpty()) {
             values(client.callAllInOrder(removals));
             run.writes += removals.size();
         }
