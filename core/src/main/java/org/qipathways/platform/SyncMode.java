@@ -7,7 +7,7 @@ package org.qipathways.platform;
  * }</pre>
  */
 public enum SyncMode {
-    /** Count what would be created, updated or left alone; change nothing. */
+    /** Count what would be created, updated, removed or left alone; change nothing. */
     PLAN,
     /** Make the changes. */
     APPLY

@@ -62,7 +62,9 @@ class PlatformsTest {
 
     @Test
     void aSyncSummaryReadsAsTheCommandLinePrintsIt() {
-        assertThat(new SyncSummary(3, 1, 20, 0)).hasToString("created 3, updated 1, unchanged 20, failed 0");
+        assertThat(new SyncSummary(3, 1, 20, 0)).hasToString("created 3, updated 1, removed 0, unchanged 20, failed 0");
+        assertThat(new SyncSummary(3, 1, 2, 20, 0).toPlanString())
+                .isEqualTo("would create 3, would update 1, would remove 2, unchanged 20");
         assertThatThrownBy(() -> new SyncSummary(-1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

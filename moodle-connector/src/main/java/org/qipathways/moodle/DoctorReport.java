@@ -1,7 +1,9 @@
 package org.qipathways.moodle;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@link Doctor} found on a site: its release, the token's user, the functions the connector
@@ -22,16 +24,18 @@ import java.util.List;
  * @param userId the token's user's id
  * @param needed how many functions the connector needs
  * @param missingFunctions needed functions the token's service lacks, sorted
+ * @param missingOptional optional functions the token's service lacks, each with what is lost without it
  * @param bundling whether calls can be bundled ({@code tool_mobile_call_external_functions} is in the service)
  * @param problems everything that stops the connector working, missing functions included
  * @param notes what is worth knowing but stops nothing
  */
 public record DoctorReport(String siteName, String siteUrl, String release, String version, String username,
-        String fullname, long userId, int needed, List<String> missingFunctions, boolean bundling,
-        List<String> problems, List<String> notes) {
+        String fullname, long userId, int needed, List<String> missingFunctions, Map<String, String> missingOptional,
+        boolean bundling, List<String> problems, List<String> notes) {
 
     public DoctorReport {
         missingFunctions = List.copyOf(missingFunctions);
+        missingOptional = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(missingOptional));
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
     }
@@ -59,6 +63,11 @@ public record DoctorReport(String siteName, String siteUrl, String release, Stri
         out.add("Bundling:  " + (bundling ? "available (tool_mobile_call_external_functions)"
                 : "not available: add tool_mobile_call_external_functions to the service to bundle calls;"
                         + " until then calls go one per request"));
+        missingOptional.forEach((f, lost) -> {
+            if (!f.equals(MoodleFunction.TOOL_MOBILE_CALL_EXTERNAL_FUNCTIONS.wsName())) {
+                out.add("Optional:  " + f + " is not in the token's service: " + lost);
+            }
+        });
         for (String p : problems) {
             if (!p.startsWith(Doctor.MISSING_PREFIX)) {
                 out.add("Problem:   " + p);

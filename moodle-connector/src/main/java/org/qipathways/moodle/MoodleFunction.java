@@ -1,9 +1,7 @@
 package org.qipathways.moodle;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The Moodle web-service functions the connector uses, each with what a repeat of it would do, which
@@ -117,17 +115,16 @@ public enum MoodleFunction {
     }
 
     /**
-     * Whether the connector cannot work without it: all but the bundling function and course
-     * duplication (needed only with a template course).
+     * Whether the connector cannot work without it: sync, pull or publish calls it. The list is
+     * kept in {@link Doctor}, beside the optional functions and what is lost without them.
      */
     public boolean isRequired() {
-        return this != TOOL_MOBILE_CALL_EXTERNAL_FUNCTIONS && this != CORE_COURSE_DUPLICATE_COURSE;
+        return Doctor.requires(this);
     }
 
-    /** The functions the token's service must include, in Moodle's names, sorted. */
+    /** The functions the token's service must include, in Moodle's names, sorted ({@link Doctor#required()}). */
     public static List<String> required() {
-        return Arrays.stream(values()).filter(MoodleFunction::isRequired).map(MoodleFunction::wsName).sorted()
-                .collect(Collectors.toList());
+        return Doctor.required();
     }
 
     @Override

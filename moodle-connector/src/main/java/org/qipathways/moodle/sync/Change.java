@@ -22,9 +22,12 @@ public record Change(Action action, String type, String key, String detail) {
         CREATE,
         /** Changed because it differs. */
         UPDATE,
-        /** Taken away because it is no longer wanted (a lapsed or revoked learner's certified-cohort membership). */
+        /**
+         * Taken away because it is no longer wanted: a lapsed or revoked learner's certified-cohort
+         * membership, or with pruning a course or template competency link the programme no longer has.
+         */
         REMOVE,
-        /** Ours, but no longer in the programme: reported, and removed only when pruning. */
+        /** Ours, but no longer in the programme: reported and left in place (pruning removes links only, as REMOVE). */
         ORPHAN
     }
 

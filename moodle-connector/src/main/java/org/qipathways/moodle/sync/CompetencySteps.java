@@ -26,8 +26,9 @@ import org.qipathways.moodle.ws.ScaleValue;
  * The steps of a {@link ProgrammeSync} run that make the site's competencies: the competency
  * framework and its scale configuration, the competencies in parent-before-child order, and the
  * links from each unit's course to the competencies it evidences, with the outcome that attaches
- * evidence when the course is completed. Links no longer wanted are orphans, removed only with
- * {@link SyncOptions#prune()}.
+ * evidence when the course is completed, and the course setting that lets ratings given in the
+ * course reach learning plans. Links no longer wanted are orphans, reported only; with
+ * {@link SyncOptions#prune()} they are removals instead.
  */
 final class CompetencySteps extends SyncStep {
 
@@ -221,9 +222,13 @@ final class CompetencySteps extends SyncStep {
             }
             links.forEach((c, link) -> {
                 if (!wanted.contains(c)) {
-                    orphans.add(new Change(Change.Action.ORPHAN, "course competency", u + " -> " + c,
-                            options.prune() ? "removed" : ""));
-                    removals.add(MoodleCall.removeCompetencyFromCourse(link.courseid(), link.competencyid()));
+                    if (options.prune()) {
+                        changes.add(new Change(Change.Action.REMOVE, "course competency", u + " -> " + c,
+                                "no longer in the programme"));
+                        removals.add(MoodleCall.removeCompetencyFromCourse(link.courseid(), link.competencyid()));
+                    } else {
+                        orphans.add(new Change(Change.Action.ORPHAN, "course competency", u + " -> " + c, ""));
+                    }
                 }
             });
         }
@@ -231,6 +236,15 @@ final class CompetencySteps extends SyncStep {
             return;
         }
         if (!adds.isEmpty()) {
+            // Ratings a teacher gives in the course reach the learner's plans (which the pull reads)
+            // only with the course's pushratingstouserplans on; it defaults to the site's
+            // core_competency | pushcourseratingstouserplans, which an administrator may have turned off
+            // (competency/classes/api.php add_evidence, course_competency_settings::get_by_courseid).
+            // No web service reads the setting, so it is set on each course before it gains links:
+            // a run cut off in between sets it again, as the links are still to add.
+            values(client.callAllInOrder(added.stream()
+                    .map(u -> MoodleCall.updateCourseCompetencySettings(courseIds.get(u), true)).toList()));
+            run.writes += added.size();
             values(client.callAllInOrder(adds));
             run.writes += adds.size();
             // a new link has outcome "none": read the new links' ids to set it
@@ -252,7 +266,7 @@ final class CompetencySteps extends SyncStep {
             values(client.callAllInOrder(outcomes));
             run.writes += outcomes.size();
         }
-        if (options.prune() && !removals.isEmpty()) {
+        if (!removals.isEmpty()) {
             values(client.callAllInOrder(removals));
             run.writes += removals.size();
         }

@@ -29,15 +29,16 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * ProgrammeSync sync = new ProgrammeSync(client, SyncOptions.defaults().withScaleId(4));
  * SyncPlan plan = sync.plan(Programme.reference());   // reads only
- * sync.apply(Programme.reference());                   // created 34, updated 0, unchanged 0, failed 0
+ * sync.apply(Programme.reference());                   // created 61, updated 0, removed 0, unchanged 0, failed 0
  * sync.apply(Programme.reference()).writes();          // 0: nothing left to do
  * }</pre>
  * Every object carries a key from {@link SyncKeys}, and each step reads what the site holds before
  * writing, so a run that was interrupted anywhere and is run again converges on the state an
  * uninterrupted run leaves, with no duplicates and no local state. Objects of ours that the
- * programme no longer has are reported as orphans; with {@link SyncOptions#prune()} links between
- * them (course and template competencies) are removed, while courses, categories, competencies,
- * templates and cohorts are never deleted (web services cannot delete most of them safely).
+ * programme no longer has are reported as orphans; with {@link SyncOptions#prune()} links the
+ * programme no longer has (course and template competencies) are removals instead, planned and
+ * counted like creates and updates, while courses, categories, competencies, templates and cohorts
+ * are never deleted (web services cannot delete most of them safely).
  */
 public final class ProgrammeSync {
 

@@ -104,9 +104,14 @@ final class TierSteps extends SyncStep {
             }
             for (FrameworkCompetency c : existing.getOrDefault(t.code(), List.of())) {
                 if (c.competencyframeworkid() == run.frameworkId && !wanted.contains(c.idnumber())) {
-                    orphans.add(new Change(Change.Action.ORPHAN, "template competency", t.code() + " -> "
-                            + c.idnumber(), options.prune() ? "removed" : ""));
-                    removals.add(MoodleCall.removeCompetencyFromTemplate(templateIds.get(t.code()), c.id()));
+                    String key = t.code() + " -> " + c.idnumber();
+                    if (options.prune()) {
+                        changes.add(new Change(Change.Action.REMOVE, "template competency", key,
+                                "no longer in the programme"));
+                        removals.add(MoodleCall.removeCompetencyFromTemplate(templateIds.get(t.code()), c.id()));
+                    } else {
+                        orphans.add(new Change(Change.Action.ORPHAN, "template competency", key, ""));
+                    }
                 }
             }
         }
@@ -114,7 +119,7 @@ final class TierSteps extends SyncStep {
             values(client.callAllInOrder(adds));
             run.writes += adds.size();
         }
-        if (apply && options.prune() && !removals.isEmpty()) {
+        if (apply && !removals.isEmpty()) {
             values(client.callAllInOrder(removals));
             run.writes += removals.size();
         }

@@ -71,7 +71,10 @@ class OutcomePublisherTest {
                 "remove cohort member L000002: qip:QIP-BSG:certified:GOLD");
         SyncPlan applied = publisher.apply(REFERENCE, now);
 
-        assertThat(applied.summary()).isEqualTo(new SyncSummary(1, 2, 2, 0));
+        // the two memberships taken out are removals, not updates
+        assertThat(applied.summary()).isEqualTo(new SyncSummary(1, 0, 2, 2, 0));
+        assertThat(applied.summary()).hasToString("created 1, updated 0, removed 2, unchanged 2, failed 0");
+        assertThat(plan.summary().toPlanString()).isEqualTo("would create 1, would update 0, would remove 2, unchanged 2");
         assertThat(fx.sim.site().cohortMembers("qip:QIP-BSG:certified:BRONZE"))
                 .containsExactlyInAnyOrder("l000001", "l000003", "l000004");
         assertThat(fx.sim.site().cohortMembers("qip:QIP-BSG:certified:GOLD")).isEmpty();

@@ -111,6 +111,36 @@ class ProgrammeSyncTest {
         assertThat(sync.plan(changed).isEmpty()).isTrue();
     }
 
+    @Test
+    void pruningPlansLinksAsRemovalsAndCountsThemWhenApplied() {
+        new ProgrammeSync(fx.client, fx.options()).apply(DoctorFunctionsTest.variant());
+        ProgrammeSync prune = new ProgrammeSync(fx.client, fx.options().withPrune(true));
+        int links = fx.sim.site().count("competency_coursecomp");
+
+        SyncPlan plan = prune.plan(REFERENCE);
+
+        assertThat(plan.changes()).filteredOn(c -> c.action() == Change.Action.REMOVE).extracting(Change::toString)
+                .containsExactlyInAnyOrder("remove course competency BRZ-ELN -> C-HUMAN: no longer in the programme",
+                        "remove course competency BRZ-QUIZ -> C-HUMAN: no longer in the programme",
+                        "remove template competency BRONZE -> C-HUMAN: no longer in the programme");
+        assertThat(plan.orphans()).extracting(Change::toString).noneMatch(o -> o.contains("remove"));
+        assertThat(plan.summary().removed()).isEqualTo(3);
+        assertThat(plan.summary().toPlanString()).contains("would remove 3");
+        assertThat(fx.sim.site().count("competency_coursecomp")).isEqualTo(links);
+
+        SyncPlan applied = prune.apply(REFERENCE);
+
+        assertThat(applied.summary().removed()).isEqualTo(3);
+        assertThat(applied.summary().toString()).contains("removed 3");
+        assertThat(fx.sim.site().count("competency_coursecomp")).isEqualTo(links - 2);
+        assertThat(prune.plan(REFERENCE).isEmpty()).isTrue();
+        // without pruning the links are orphans, reported only
+        new ProgrammeSync(fx.client, fx.options()).apply(DoctorFunctionsTest.variant());
+        SyncPlan reported = new ProgrammeSync(fx.client, fx.options()).plan(REFERENCE);
+        assertThat(reported.summary().removed()).isZero();
+        assertThat(reported.orphans()).extracting(Change::action).containsOnly(Change.Action.ORPHAN).hasSize(3);
+    }
+
     static String referenceYaml() {
         try (var in = Programme.class.getResourceAsStream("reference-programme.yaml")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

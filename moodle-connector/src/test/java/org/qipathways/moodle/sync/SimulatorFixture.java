@@ -13,7 +13,8 @@ import org.qipathways.moodle.simulator.MoodleSimulator;
 final class SimulatorFixture implements AutoCloseable {
 
     static final List<String> TABLES = List.of("course_categories", "course", "enrol", "competency_framework",
-            "competency", "competency_coursecomp", "competency_template", "competency_templatecomp", "cohort",
+            "competency", "competency_coursecomp", "competency_coursecompsetting", "competency_template",
+            "competency_templatecomp", "cohort",
             "cohort_members", "user", "user_enrolments", "role_assignments");
 
     final MoodleSimulator sim;

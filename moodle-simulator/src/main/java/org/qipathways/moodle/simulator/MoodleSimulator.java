@@ -140,6 +140,14 @@ public final class MoodleSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * How many times each function was asked for over HTTP so far, by name: a bundle counts as
+     * {@code tool_mobile_call_external_functions} and as each call in it; seeding is not counted.
+     */
+    public java.util.Map<String, Long> functionCalls() {
+        return java.util.Map.copyOf(site.functionCalls);
+    }
+
     /** The functions the simulator implements, by name. */
     public static Set<String> functions() {
         return Functions.all().keySet();

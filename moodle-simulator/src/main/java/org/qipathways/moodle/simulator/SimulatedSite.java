@@ -268,6 +268,52 @@ public final class SimulatedSite {
         }
     }
 
+    /**
+     * A teacher's rating of a user's competency in a course, at {@code time} (Unix seconds), as
+     * competency/classes/api.php {@code grade_competency_in_course} makes it: the competency must be
+     * one of the course's and the user enrolled in it, else {@code coding_exception}. The rating is
+     * kept in the course ({@code competency_usercompcourse}) and, as {@code add_evidence} does for
+     * {@code ACTION_OVERRIDE} in a course context, reaches the user's competency (what learning
+     * plans show) only when {@code course_competency_settings::get_by_courseid} says
+     * {@code pushratingstouserplans}: the course's row if it has one, else the site's
+     * {@code pushcourseratingstouserplans} (course_competency_settings.php, its property's default).
+     */
+    public void rateInCourse(long userId, long courseId, long competencyId, int grade, boolean proficient, long time) {
+        synchronized (site) {
+            site.db.table("course").mustGet(courseId);
+            site.db.table("competency").mustGet(competencyId);
+            if (!site.db.table("competency_coursecomp").exists(r -> r.num("courseid") == courseId
+                    && r.num("competencyid") == competencyId)) {
+                throw new IllegalArgumentException("competency " + competencyId + " is not in course " + courseId
+                        + " (Moodle: coding_exception, the competency does not belong to this course)");
+            }
+            boolean enrolled = site.db.table("enrol").whereEquals("courseid", courseId).stream()
+                    .anyMatch(e -> site.db.table("user_enrolments").exists(ue -> ue.num("enrolid") == e.id()
+                            && ue.num("userid") == userId));
+            if (!enrolled) {
+                throw new IllegalArgumentException("user " + userId + " is not enrolled in course " + courseId
+                        + " (Moodle: coding_exception 'The competency may not be rated at this time.')");
+            }
+            Db.Table inCourse = site.db.table("competency_usercompcourse");
+            inCourse.deleteWhere(r -> r.num("userid") == userId && r.num("courseid") == courseId
+                    && r.num("competencyid") == competencyId);
+            inCourse.insert("userid", userId, "courseid", courseId, "competencyid", competencyId,
+                    "proficiency", proficient, "grade", (long) grade, "timecreated", time, "timemodified", time,
+                    "usermodified", site.tokenUser);
+            if (pushesRatingsToUserPlans(courseId)) {
+                rate(userId, competencyId, grade, proficient, time);
+            }
+        }
+    }
+
+    /** The course's {@code pushratingstouserplans}: its own setting, or the site's default when it has none. */
+    public boolean pushesRatingsToUserPlans(long courseId) {
+        synchronized (site) {
+            return site.db.table("competency_coursecompsetting").first(r -> r.num("courseid") == courseId)
+                    .map(r -> r.flag("pushratingstouserplans")).orElse(site.pushCourseRatingsToUserPlans);
+        }
+    }
+
     // ---- settings --------------------------------------------------------------------------------
 
     /** Takes a capability from the token's user (e.g. {@code moodle/user:create}): calls needing it fail with {@code nopermissions}. */
@@ -292,6 +338,14 @@ public final class SimulatedSite {
     /** Whether competencies are enabled site-wide (default yes). */
     public void competenciesEnabled(boolean on) {
         site.competenciesEnabled = on;
+    }
+
+    /**
+     * The site's {@code core_competency | pushcourseratingstouserplans} (default yes): whether a
+     * course rating reaches learning plans in courses without their own setting.
+     */
+    public void pushCourseRatingsToUserPlans(boolean on) {
+        site.pushCourseRatingsToUserPlans = on;
     }
 
     /** Whether completion tracking is enabled site-wide (default yes). */

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * $ MOODLE_TOKEN=... qip publish --moodle https://moodle.example.nhs.uk --register jdbc:sqlite:register.db
  * create cohort member L000004: qip:QIP-BSG:certified:BRONZE
  * remove cohort member L000002: qip:QIP-BSG:certified:GOLD
- * created 1, updated 1, unchanged 2, failed 0
+ * created 1, updated 0, removed 1, unchanged 2, failed 0
  * }</pre>
  */
 @Command(name = "publish",
@@ -90,7 +90,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         result.changes().forEach(out::println);
-        out.println(result.summary());
+        out.println(plan ? result.summary().toPlanString() : result.summary().toString());
         out.flush();
         return result.failed() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }

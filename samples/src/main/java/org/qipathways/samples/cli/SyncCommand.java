@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  * $ MOODLE_TOKEN=... qip sync --moodle https://moodle.example.nhs.uk --scale-id 4 --plan
  * create category qip:QIP-BSG: Bronze, Silver and Gold Quality Improvement Pathway
  * ...
- * created 61, updated 0, unchanged 0, failed 0
+ * would create 61, would update 0, would remove 0, unchanged 0
  * }</pre>
  */
 @Command(name = "sync",
@@ -130,10 +130,10 @@ final class SyncCommand implements Callable<Integer> {
                 result = result.plus(l);
             }
             for (Change o : result.orphans()) {
-                out.println(o + (prune ? "" : " (reported only)"));
+                out.println(o + " (reported only)");   // pruning removes competency links, which are changes
             }
             progress(terminal, err, client.requestCount() + " requests");
-            out.println(result.summary());
+            out.println(mode.apply ? result.summary().toString() : result.summary().toPlanString());
             out.flush();
             return result.failed() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
         } catch (MoodleException e) {

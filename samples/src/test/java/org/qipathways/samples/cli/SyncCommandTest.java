@@ -79,16 +79,17 @@ class SyncCommandTest {
         assertThat(plan.exit()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("create course qip:QIP-BSG:unit:BRZ-ELN: Foundations of Quality Improvement")
                 .contains("create user: 3 (L000001, L000002, L000003)")
-                .endsWith("created 77, updated 0, unchanged 0, failed 0" + System.lineSeparator());
+                .endsWith("would create 77, would update 0, would remove 0, unchanged 0" + System.lineSeparator());
         assertThat(sim.site().count("course")).isEqualTo(1);   // the front page only
 
         QipRun apply = sync("--apply", "--learners", learners.toString());
         assertThat(apply.exit()).as(apply.err()).isZero();
-        assertThat(apply.out()).contains("created 77, updated 0, unchanged 0, failed 0");
+        assertThat(apply.out()).contains("created 77, updated 0, removed 0, unchanged 0, failed 0");
         assertThat(sim.site().find("user", "username", "l000002")).isPresent();
 
         QipRun again = sync("--plan", "--learners", learners.toString());
-        assertThat(again.out()).isEqualTo("created 0, updated 0, unchanged 77, failed 0" + System.lineSeparator());
+        assertThat(again.out()).isEqualTo("would create 0, would update 0, would remove 0, unchanged 77"
+                + System.lineSeparator());
     }
 
     @Test
@@ -178,9 +179,66 @@ class SyncCommandTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("create cohort member L000001: qip:QIP-BSG:certified:BRONZE" + System.lineSeparator()
-                + "created 1, updated 0, unchanged 0, failed 0" + System.lineSeparator());
+                + "created 1, updated 0, removed 0, unchanged 0, failed 0" + System.lineSeparator());
         assertThat(sim.site().cohortMembers("qip:QIP-BSG:certified:BRONZE")).containsExactly("l000001");
         assertThat(sim.site().cohortMembers("qip:QIP-BSG:certified:GOLD")).isEmpty();
+    }
+
+    @Test
+    void aPrunePlanSaysWhatWouldBeRemovedAndAnAppliedPruneCountsItsRemovals() throws IOException {
+        String reference;
+        try (var in = Programme.class.getResourceAsStream("reference-programme.yaml")) {
+            reference = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path earlier = dir.resolve("earlier.yaml");   // Bronze's units gave C-HUMAN too
+        Files.writeString(earlier, reference.replace("gives: {C-SYSTEMS: 1, C-MFI: 1, C-MEASURE: 1, C-PEOPLE: 1}",
+                "gives: {C-SYSTEMS: 1, C-MFI: 1, C-MEASURE: 1, C-PEOPLE: 1, C-HUMAN: 1}"));
+        assertThat(sync("--apply", "--programme", earlier.toString()).exit()).isZero();
+
+        QipRun plan = sync("--plan", "--prune");
+
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("remove course competency BRZ-ELN -> C-HUMAN: no longer in the programme",
+                        "remove course competency BRZ-QUIZ -> C-HUMAN: no longer in the programme",
+                        "remove template competency BRONZE -> C-HUMAN: no longer in the programme")
+                .doesNotContain("removed").endsWith("would create 0, would update 0, would remove 3, unchanged 63"
+                        + System.lineSeparator());
+        assertThat(sim.site().count("competency_coursecomp")).isEqualTo(20);   // nothing removed by the plan
+
+        QipRun apply = sync("--apply", "--prune");
+        assertThat(apply.out()).endsWith("created 0, updated 0, removed 3, unchanged 63, failed 0" + System.lineSeparator());
+        assertThat(sim.site().count("competency_coursecomp")).isEqualTo(18);
+        assertThat(sync("--plan", "--prune").out()).isEqualTo("would create 0, would update 0, would remove 0, unchanged 63"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void publishCountsAMemberTakenOutAsARemoval() throws IOException {
+        Path learners = dir.resolve("learners.csv");
+        Files.writeString(learners, "learner_id,organisation,staff_group,band,team,region\nL000001,RHQ,,,,\nL000002,RCB,,,,\n");
+        assertThat(sync("--apply", "--learners", learners.toString()).exit()).isZero();
+        String both = "jdbc:sqlite:" + dir.resolve("both.db");
+        String one = "jdbc:sqlite:" + dir.resolve("one.db");
+        try (JdbcCertificateRegister a = JdbcCertificateRegister.open(both);
+                JdbcCertificateRegister b = JdbcCertificateRegister.open(one)) {
+            a.apply(new RegisterUpdate(List.of(certificate("L000001", "BRONZE", LocalDate.of(2025, 1, 1), null),
+                    certificate("L000002", "BRONZE", LocalDate.of(2025, 1, 1), null)), List.of(), List.of()));
+            b.apply(new RegisterUpdate(List.of(certificate("L000001", "BRONZE", LocalDate.of(2025, 1, 1), null)),
+                    List.of(), List.of()));
+        }
+        Map<String, String> env = Map.of("MOODLE_TOKEN", sim.token());
+        assertThat(qip(env, "publish", "--moodle", sim.url().toString(), "--register", both).exit()).isZero();
+
+        QipRun plan = qip(env, "publish", "--moodle", sim.url().toString(), "--register", one, "--plan");
+        QipRun r = qip(env, "publish", "--moodle", sim.url().toString(), "--register", one);
+
+        String removal = "remove cohort member L000002: qip:QIP-BSG:certified:BRONZE" + System.lineSeparator();
+        assertThat(plan.out()).isEqualTo(removal + "would create 0, would update 0, would remove 1, unchanged 1"
+                + System.lineSeparator());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(removal + "created 0, updated 0, removed 1, unchanged 1, failed 0"
+                + System.lineSeparator());
+        assertThat(sim.site().cohortMembers("qip:QIP-BSG:certified:BRONZE")).containsExactly("l000001");
     }
 
     private static Certificate certificate(String learner, String tier, LocalDate from, LocalDate until) {

@@ -112,10 +112,18 @@ final class CourseCompetencyFunctions {
         long courseId = c.num("courseid");
         s.db.table("course").mustGet(courseId);
         s.require("moodle/competency:coursecompetencyconfigure");
+        // competency/classes/api.php update_course_competency_settings: the course's one row
+        // (course_competency_settings::get_by_courseid) is updated, or made when it has none
+        boolean push = Boolean.TRUE.equals(c.map("settings").get("pushratingstouserplans"));
         Db.Table settings = s.db.table("competency_coursecompsetting");
-        settings.deleteWhere(r -> r.num("courseid") == courseId);
-        settings.insert("courseid", courseId, "pushratingstouserplans",
-                Boolean.TRUE.equals(c.map("settings").get("pushratingstouserplans")));
+        java.util.Optional<Db.Row> row = settings.first(r -> r.num("courseid") == courseId);
+        if (row.isPresent()) {
+            row.get().put("pushratingstouserplans", push);
+            row.get().put("timemodified", s.now());
+        } else {
+            settings.insert("courseid", courseId, "pushratingstouserplans", push, "timecreated", s.now(),
+                    "timemodified", s.now(), "usermodified", s.tokenUser);
+        }
         return true;
     }
 }

@@ -49,6 +49,9 @@ public final class Dispatcher {
         });
         synchronized (site) {
             try {
+                if (function != null) {
+                    site.functionCalls.merge(function, 1L, Long::sum);
+                }
                 authenticate(token);
                 Object result = run(function, params);
                 return json ? jsonBytes(result) : utf8(xml(new WsError("moodle_exception", "xmlnotsimulated",
@@ -124,6 +127,9 @@ public final class Dispatcher {
     /** One entry of a bundle: the function must be in the token's service; data and exception are JSON text. */
     private Map<String, Object> inner(String function, String jsonArguments) {
         Map<String, Object> response = new LinkedHashMap<>();
+        if (function != null) {
+            site.functionCalls.merge(function, 1L, Long::sum);
+        }
         if (!Functions.all().containsKey(function) || site.missingFunctions.contains(function)) {
             Map<String, Object> exception = new LinkedHashMap<>();
             exception.put("errorcode", "accessexception");

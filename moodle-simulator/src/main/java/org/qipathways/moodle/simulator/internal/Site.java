@@ -52,6 +52,8 @@ public final class Site {
     public final Set<String> deniedCapabilities = ConcurrentHashMap.newKeySet();
     public final Set<String> missingFunctions = ConcurrentHashMap.newKeySet();
     public final Map<String, Long> tokens = new ConcurrentHashMap<>();
+    /** How many times each function was asked for over HTTP, bundled calls counted by their own names. */
+    public final Map<String, Long> functionCalls = new ConcurrentHashMap<>();
 
     public volatile String siteName = "QI Academy (Moodle simulator)";
     public volatile String release = "5.1+ (Build: 20251205)";
@@ -64,6 +66,11 @@ public final class Site {
     public volatile boolean maintenance;
     public volatile boolean allowAccountsSameEmail;
     public volatile boolean passwordPolicy = true;
+    /**
+     * {@code core_competency | pushcourseratingstouserplans}: the default of each course's
+     * {@code pushratingstouserplans} (admin/settings/competency.php: a checkbox, on by default).
+     */
+    public volatile boolean pushCourseRatingsToUserPlans = true;
     public volatile int maxInputVars = 1000;
     public volatile long postMaxSize = 8L * 1024 * 1024;
 
