@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * and blind to later ratings. So the plans say which competencies the learners have; each rated
  * one's live user competency and evidence are then read ({@code tool_lp_data_for_user_competency_summary},
  * one call per learner and competency, bundled), and the rating is dated by the evidence that set
- * its grade.
+ * its grade. A rated user competency of an open plan whose {@code timecreated} equals its
+ * {@code timemodified} was never saved after the second it was made (persistent's create and
+ * update stamp them), so it was rated then and its evidence is not read.
  */
 final class RatingPull {
 
@@ -75,21 +77,35 @@ final class RatingPull {
                 .map(pl -> MoodleCall.listPlanCompetencies(pl.id())).toList()));
         // true: to be read; false: an open plan shows the live user competency unrated
         Map<Pair, Boolean> wanted = new LinkedHashMap<>();
+        Map<Pair, PlanCompetency.Rating> known = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             for (PlanCompetency pc : comps.get(i)) {
                 if (!codeOf.containsKey(pc.competency().id())) {
                     continue;
                 }
                 Pair key = new Pair(all.get(i).userid(), pc.competency().id());
-                if (pc.usercompetency() != null) {
-                    // an open plan: the live user competency, rated or not
-                    wanted.put(key, pc.usercompetency().grade() != null);
+                PlanCompetency.Rating live = pc.usercompetency();
+                if (live != null) {
+                    // an open plan: the live user competency, rated or not; one never saved after the
+                    // second it was made was rated then, and needs no evidence read
+                    boolean once = live.timecreated() != null && live.timecreated() > 0
+                            && live.timecreated().equals(live.timemodified());
+                    if (live.grade() != null && once) {
+                        known.put(key, live);
+                    }
+                    wanted.put(key, live.grade() != null && !once);
                 } else {
                     // a completed plan's archived copy says nothing of ratings since: read the live one
                     wanted.putIfAbsent(key, true);
                 }
             }
         }
+        known.forEach((k, live) -> {
+            if (!wanted.get(k)) {
+                events.add(new LearnerEvent.Rated(learnerOf.get(k.user()), date(live.timemodified()),
+                        codeOf.get(k.competency()), live.grade()));
+            }
+        });
         List<Pair> read = wanted.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
         slices.run("competency evidence", read.stream()
                 .map(k -> MoodleCall.userCompetencySummary(k.user(), k.competency())).toList(), (offset, results) -> {

@@ -41,7 +41,8 @@ public final class Evidence {
      * grade, saves it ({@code persistent::update} stamps {@code timemodified}, whatever the action,
      * a log included) and records the evidence. {@code time} stands for Moodle's {@code time()}: the
      * seeder writes histories at their events' times, not always in date order, so the user
-     * competency keeps the latest of them, as the same history written in order would leave it.
+     * competency keeps the latest of them (and was created at the earliest), as the same history
+     * written in order would leave it.
      * Returns the evidence id.
      */
     public static long add(Site s, long userId, long competencyId, long contextId, long action, String descidentifier,
@@ -78,6 +79,8 @@ public final class Evidence {
             uc.put("proficiency", ucProficiency);
         }
         uc.put("timemodified", Math.max(uc.num("timemodified"), time));
+        // likewise made no later than its earliest evidence, as the history written in order would have made it
+        uc.put("timecreated", Math.min(uc.num("timecreated"), time));
         uc.put("usermodified", s.tokenUser);
         return s.db.table("competency_evidence").insert("usercompetencyid", uc.id(), "contextid", contextId,
                 "action", action, "actionuserid", actionUser, "descidentifier", descidentifier, "desccomponent",
