@@ -42,7 +42,7 @@ public record PullSummary(int requests, long calls, long bytesReceived, Map<Stri
     /** The summary as lines of text, for a log or a terminal. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "requests: %d (%d calls, %,d bytes received)", requests, calls,
+        out.add(String.format(Locale.ROOT, "requests: %d (%,d calls, %,d bytes received)", requests, calls,
                 bytesReceived));
         StringBuilder byType = new StringBuilder("events: " + events());
         if (!eventsByType.isEmpty()) {

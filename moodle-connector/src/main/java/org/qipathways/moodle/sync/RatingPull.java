@@ -44,6 +44,8 @@ final class RatingPull {
     private final MoodleClient client;
     private final SliceReads slices;
     private final ZoneId zone;
+    /** Ratings no evidence accounts for, dated from the user competency's last change. */
+    private int undated;
 
     RatingPull(MoodleClient client, SliceReads slices, ZoneId zone) {
         this.client = client;
@@ -115,6 +117,10 @@ final class RatingPull {
                         rating(learnerOf.get(k.user()), codeOf.get(k.competency()), summaries.get(i), events);
                     }
                 });
+        if (undated > 1) {
+            LOG.warn("{} ratings in all had no evidence setting their grade and are dated from their last change",
+                    undated);
+        }
     }
 
     private void rating(String learner, String code, UserCompetencySummary s, List<LearnerEvent> events) {
@@ -126,8 +132,10 @@ final class RatingPull {
         if (when <= 0) {
             // no evidence shows the grade being set (evidence deleted, say): the record's last change is all there is
             when = live.timemodified() == null ? 0 : live.timemodified();
-            LOG.warn("no evidence sets {}'s rating of {} to {}: dated from the user competency's last change",
-                    learner, code, live.grade());
+            if (undated++ == 0) {
+                LOG.warn("no evidence sets {}'s rating of {} to {} (deleted?): dated from the user competency's"
+                        + " last change; the pull's end says how many more", learner, code, live.grade());
+            }
         }
         if (when > 0) {
             events.add(new LearnerEvent.Rated(learner, date(when), code, live.grade()));

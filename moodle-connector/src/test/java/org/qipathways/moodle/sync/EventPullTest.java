@@ -214,9 +214,10 @@ class EventPullTest {
             int start = sim.requests().size();
             long t0 = System.nanoTime();
             List<String> progress = new ArrayList<>();
-            List<LearnerEvent> pulled = new EventPull(client, options, ZoneOffset.UTC)
+            PulledEvents result = new EventPull(client, options, ZoneOffset.UTC)
                     .withProgress((what, done, total) -> progress.add(what + " " + done + "/" + total))
-                    .pull(REFERENCE, null);
+                    .pullWithSummary(REFERENCE, null);
+            List<LearnerEvent> pulled = result.events();
             long ms = (System.nanoTime() - t0) / 1_000_000;
             List<SimRequest> requests = sim.requests().subList(start, sim.requests().size());
 
@@ -231,6 +232,8 @@ class EventPullTest {
             int minimum = (int) Math.ceil(vars / (double) (maxInputVars - 3));
             LOG.info("10,000-learner pull: {} events in {} requests ({}), lower bound {} by max_input_vars; {} ms",
                     pulled.size(), requests.size(), byFunction, minimum, ms);
+            LOG.info("its summary: {}", result.summary().lines());
+            assertThat(result.summary().requests()).isEqualTo(requests.size());
             // 10,000 course-completion, 10,000 plan and 8,000 rating-evidence reads, hundreds to a
             // request, and a few bulk reads
             assertThat(requests.size()).isLessThanOrEqualTo(minimum + minimum / 5 + 10);

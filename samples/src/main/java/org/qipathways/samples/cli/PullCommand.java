@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
  * events.csv, ready for {@code qip evaluate}.
  * <pre>{@code
  * $ MOODLE_TOKEN=... qip pull --moodle https://moodle.example.nhs.uk --out events.csv [--since 2026-01-01]
- * 25953 events of 10000 learners written to events.csv (102 requests)
- * requests: 101 (30,005 calls, 41,871,532 bytes received)
- * events: 25953 (completed 7969, rated 10000, assessed 7984)
+ * 26047 events of 10000 learners written to events.csv (96 requests)
+ * requests: 96 (38,011 calls, 69,348,540 bytes received)
+ * events: 26047 (assessed 8067, completed 7980, rated 10000)
  * }</pre>
  * The lines after the first are the pull's {@link PullSummary}: what it cost, what it read, and
  * what it left aside (users without an idnumber, courses without completion criteria).

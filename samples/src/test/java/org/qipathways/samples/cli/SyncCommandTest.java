@@ -178,7 +178,7 @@ class SyncCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).startsWith("3 events of 2 learners written to " + events);
-        assertThat(lines).anyMatch(l -> l.matches("requests: \\d+ \\(\\d+ calls, [\\d,]+ bytes received\\)"))
+        assertThat(lines).anyMatch(l -> l.matches("requests: \\d+ \\([\\d,]+ calls, [\\d,]+ bytes received\\)"))
                 .contains("events: 3 (assessed 1, rated 2)",
                         "courses without completion criteria (completion not read): BRZ-ELN");
     }
