@@ -59,6 +59,7 @@ import org.qipathways.moodle.ws.ScaleValue;
 import org.qipathways.moodle.ws.SiteInfo;
 import org.qipathways.moodle.ws.TemplateUpdate;
 import org.qipathways.moodle.ws.Unenrolment;
+import org.qipathways.moodle.ws.UserCompetencySummary;
 import org.qipathways.moodle.ws.User;
 import org.qipathways.moodle.ws.UserField;
 import org.qipathways.moodle.ws.UserUpdate;
@@ -450,6 +451,15 @@ public final class MoodleCall<T> {
     public static MoodleCall<List<PlanCompetency>> listPlanCompetencies(long planId) {
         return of(CORE_COMPETENCY_LIST_PLAN_COMPETENCIES, args("id", planId),
                 new TypeReference<List<PlanCompetency>>() { });
+    }
+
+    /**
+     * {@code tool_lp_data_for_user_competency_summary}: a user's live rating of a competency with
+     * every piece of evidence behind it, newest first.
+     */
+    public static MoodleCall<UserCompetencySummary> userCompetencySummary(long userId, long competencyId) {
+        return of(TOOL_LP_DATA_FOR_USER_COMPETENCY_SUMMARY, args("userid", userId, "competencyid", competencyId),
+                new TypeReference<UserCompetencySummary>() { });
     }
 
     // ---- completion and grades -------------------------------------------------------------------

@@ -94,6 +94,7 @@ public final class MoodleClient implements AutoCloseable {
     private final ManyCalls many;
     private final ExecutorService pool;
     private volatile Boolean bundlingAvailable;
+    private final java.util.concurrent.atomic.AtomicLong callsMade = new java.util.concurrent.atomic.AtomicLong();
 
     private MoodleClient(MoodleConfig config, Transport transport) {
         this.config = config;
@@ -130,6 +131,7 @@ public final class MoodleClient implements AutoCloseable {
      * exception's {@link MoodleException#itemsApplied()} says how many items they held.
      */
     public <T> T call(MoodleCall<T> call) {
+        callsMade.incrementAndGet();
         return exchange.call(call);
     }
 
@@ -152,6 +154,7 @@ public final class MoodleClient implements AutoCloseable {
         if (calls.isEmpty()) {
             return List.of();
         }
+        callsMade.addAndGet(calls.size());
         if (config.bundling() && bundlingAvailable()) {
             try {
                 return many.bundled(calls, inOrder);
@@ -167,6 +170,16 @@ public final class MoodleClient implements AutoCloseable {
     /** How many HTTP requests this client has sent so far, retries included: a measure of a sync's cost. */
     public int requestCount() {
         return transport.requestCount();
+    }
+
+    /** How many web-service calls this client has been asked to make so far (bundled or not). */
+    public long callCount() {
+        return callsMade.get();
+    }
+
+    /** How many bytes of replies this client has received so far (after decompression). */
+    public long bytesReceived() {
+        return transport.bytesReceived();
     }
 
     /**

@@ -118,6 +118,7 @@ class ContractTest {
         add(m, MoodleCall.listCompetenciesInTemplate(1));
         add(m, MoodleCall.listUserPlans(4));
         add(m, MoodleCall.listPlanCompetencies(1));
+        add(m, MoodleCall.userCompetencySummary(3, 1));
         add(m, MoodleCall.courseCompletionStatus(3, 4));
         add(m, MoodleCall.activitiesCompletionStatus(3, 4));
         add(m, MoodleCall.gradeItems(3, 0));

@@ -61,6 +61,7 @@ public final class Transport implements AutoCloseable {
     public static final int RESERVED_VARS = 3;
 
     private final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
     private static final int SNIPPET = 200;
 
     private final MoodleConfig config;
@@ -197,6 +198,11 @@ public final class Transport implements AutoCloseable {
         return sent.get();
     }
 
+    /** How many bytes of replies this transport has received (decompressed), failed replies included. */
+    public long bytesReceived() {
+        return received.get();
+    }
+
     /** The deadline in words, with how to change it, for messages. */
     private String deadlineWords() {
         return " (callTimeout " + config.callTimeout().toSeconds() + " s, retries included; change it with"
@@ -225,6 +231,7 @@ public final class Transport implements AutoCloseable {
             retryAfter = response.header("Retry-After");
             ResponseBody b = response.body();
             body = b == null ? new byte[0] : limitedBody(function, response, b);
+            received.addAndGet(body.length);
         } catch (IOException e) {
             return ioFailure(function, e, attempt);
         } finally {

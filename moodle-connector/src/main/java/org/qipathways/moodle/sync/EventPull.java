@@ -7,26 +7,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.qipathways.moodle.MoodleCall;
 import org.qipathways.moodle.MoodleClient;
-import org.qipathways.moodle.MoodleErrorException;
-import org.qipathways.moodle.MoodleException;
-import org.qipathways.moodle.MoodleResult;
 import org.qipathways.moodle.ws.ActivitiesCompletion;
-import org.qipathways.moodle.ws.ContextRef;
 import org.qipathways.moodle.ws.CourseCompletion;
 import org.qipathways.moodle.ws.EnrolledUser;
-import org.qipathways.moodle.ws.Filter;
-import org.qipathways.moodle.ws.Framework;
-import org.qipathways.moodle.ws.FrameworkCompetency;
 import org.qipathways.moodle.ws.GradeItems;
-import org.qipathways.moodle.ws.Plan;
-import org.qipathways.moodle.ws.PlanCompetency;
 import org.qipathways.programme.Programme;
 import org.qipathways.programme.Unit;
 import org.qipathways.programme.UnitKind;
@@ -49,8 +39,12 @@ import org.slf4j.LoggerFactory;
  * <li>workshop and session: each completed activity is one attendance on its completion date
  *     ({@code attended}); as a facilitator when the user has a teacher role in the course;
  * <li>evidence: activity completion: complete = submitted, passed = approved, failed = rejected;
- * <li>competency ratings in the learners' learning plans ({@code rated}, dated when rated).
+ * <li>competency ratings in the learners' learning plans ({@code rated}), each dated by the evidence
+ *     that set it, from the live user competency even where a completed plan holds an older copy
+ *     (see {@link RatingPull}).
  * </ul>
+ * A course without completion criteria answers {@code nocriteriaset} for every learner: after the
+ * first, the course's completion is not read (one warning, and the {@link PullSummary} says so).
  * Course populations and grades are read per course; completion and plans only per user, so those
  * calls travel bundled (many per request) where the service has
  * {@code tool_mobile_call_external_functions}, and otherwise one by one, a few at a time. Core web
@@ -69,9 +63,6 @@ public final class EventPull {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventPull.class);
     private static final Set<String> TEACHER_ROLES = Set.of("editingteacher", "teacher");
-    /** Per-user calls read at a time (see {@link #inSlices}). */
-    private static final int SLICE = 2_000;
-
     private final MoodleClient client;
     private final SyncOptions options;
     private final ZoneId zone;
@@ -108,6 +99,19 @@ public final class EventPull {
 
     /** The events Moodle holds for the programme's learners, dated on or after {@code since} (null: all). */
     public List<LearnerEvent> pull(Programme p, LocalDate since) {
+        return pullWithSummary(p, since).events();
+    }
+
+    /**
+     * The events, as {@link #pull}, with what the pull cost and left aside. The request, call and
+     * byte counts are the client's during the pull: another thread's calls on the same client count too.
+     */
+    public PulledEvents pullWithSummary(Programme p, LocalDate since) {
+        int requests0 = client.requestCount();
+        long calls0 = client.callCount();
+        long bytes0 = client.bytesReceived();
+        SliceReads slices = new SliceReads(client, progress);
+        Set<Long> noIdnumber = new java.util.HashSet<>();
         Map<String, Long> courses = new ProgrammeSync(client, options).courseIds(p);
         List<String> units = p.units().stream().map(Unit::code).filter(courses::containsKey).toList();
         // who is in each course, and as what
@@ -120,7 +124,8 @@ public final class EventPull {
             List<Long> ids = new ArrayList<>();
             for (EnrolledUser u : populations.get(i)) {
                 if (u.idnumber() == null || u.idnumber().isEmpty()) {
-                    continue;   // not one of ours
+                    noIdnumber.add(u.id());   // not one of ours
+                    continue;
                 }
                 learnerOf.put(u.id(), u.idnumber());
                 ids.add(u.id());
@@ -131,11 +136,11 @@ public final class EventPull {
             learnersIn.put(units.get(i), ids);
         }
         List<LearnerEvent> events = new ArrayList<>();
-        List<MoodleCall<CourseCompletion>> completionCalls = new ArrayList<>();
-        List<String[]> completionKeys = new ArrayList<>();
+        List<long[]> completionKeys = new ArrayList<>();   // {unit index, course, user}
         List<MoodleCall<ActivitiesCompletion>> activityCalls = new ArrayList<>();
         List<String[]> activityKeys = new ArrayList<>();
-        for (String unit : units) {
+        for (int u = 0; u < units.size(); u++) {
+            String unit = units.get(u);
             UnitKind kind = p.unit(unit).orElseThrow().kind();
             long course = courses.get(unit);
             if (kind == UnitKind.ASSESSMENT) {
@@ -143,42 +148,19 @@ public final class EventPull {
                 continue;
             }
             for (long user : learnersIn.get(unit)) {
-                String[] key = {unit, Long.toString(user)};
                 if (kind == UnitKind.ONLINE_MODULE) {
-                    completionCalls.add(MoodleCall.courseCompletionStatus(course, user));
-                    completionKeys.add(key);
+                    completionKeys.add(new long[] {u, course, user});
                 } else {
                     activityCalls.add(MoodleCall.activitiesCompletionStatus(course, user));
-                    activityKeys.add(key);
+                    activityKeys.add(new String[] {unit, Long.toString(user)});
                 }
             }
         }
-        Set<String> noCriteria = new LinkedHashSet<>();
-        inSlices("course completion", completionCalls, (offset, completions) -> {
-            for (int i = 0; i < completions.size(); i++) {
-                MoodleResult<CourseCompletion> r = completions.get(i);
-                String unit = completionKeys.get(offset + i)[0];
-                long user = Long.parseLong(completionKeys.get(offset + i)[1]);
-                if (!r.isSuccess()) {
-                    MoodleException e = r.error().orElseThrow();
-                    if (e instanceof MoodleErrorException m && m.errorcode().equals("nocriteriaset")) {
-                        noCriteria.add(unit);   // nothing to read until an admin sets completion criteria
-                        continue;
-                    }
-                    throw e;
-                }
-                CourseCompletion.Status s = r.get().completionstatus();
-                if (s != null && s.completed()) {
-                    long when = s.completions().stream().map(CourseCompletion.Criterion::timecompleted)
-                            .filter(Objects::nonNull).mapToLong(Long::longValue).max().orElse(0);
-                    if (when > 0) {
-                        events.add(new LearnerEvent.Completed(learnerOf.get(user), date(when), unit));
-                    }
-                }
-            }
-        });
-        noCriteria.forEach(u -> LOG.warn("the course of unit {} has no completion criteria: nothing to read", u));
-        inSlices("activity completion", activityCalls, (offset, results) -> {
+        Set<String> noCriteria = new CompletionPull(client, progress, units, learnerOf, this::date)
+                .read(completionKeys, events);
+        noCriteria.forEach(u -> LOG.warn("the course of unit {} has no completion criteria: its completion is not"
+                + " read (set its criteria in Moodle, or ignore if the unit is not completed there)", u));
+        slices.run("activity completion", activityCalls, (offset, results) -> {
             List<ActivitiesCompletion> activities = ProgrammeSync.values(results);
             for (int i = 0; i < activities.size(); i++) {
                 String unit = activityKeys.get(offset + i)[0];
@@ -187,33 +169,21 @@ public final class EventPull {
                         facilitators.getOrDefault(unit, Set.of()).contains(user), activities.get(i), events);
             }
         });
-        ratings(p, learnerOf, events);
+        new RatingPull(client, slices, zone).read(p, learnerOf, events);
         List<LearnerEvent> out = new ArrayList<>();
+        Map<String, Integer> byType = new java.util.TreeMap<>();
         for (LearnerEvent e : events) {
             if (since == null || !e.date().isBefore(since)) {
                 out.add(e);
+                byType.merge(e.type().id(), 1, Integer::sum);
             }
         }
         out.sort(Comparator.comparing(LearnerEvent::learnerId).thenComparing(LearnerEvent::date));
-        return out;
-    }
-
-    /**
-     * Runs the calls a slice at a time and hands each slice's results on before the next is read:
-     * a session course's reply lists every session it has run, so 20,000 learners' replies held at
-     * once would take gigabytes where their events take megabytes.
-     */
-    private <T> void inSlices(String what, List<MoodleCall<T>> calls, SliceReader<T> reader) {
-        for (int from = 0; from < calls.size(); from += SLICE) {
-            int to = Math.min(calls.size(), from + SLICE);
-            reader.read(from, client.callAll(calls.subList(from, to)));
-            progress.read(what, to, calls.size());
-        }
-    }
-
-    @FunctionalInterface
-    private interface SliceReader<T> {
-        void read(int offset, List<MoodleResult<T>> results);
+        noIdnumber.removeAll(learnerOf.keySet());
+        Map<String, Integer> skipped = noIdnumber.isEmpty() ? Map.of() : Map.of(PullSummary.NO_IDNUMBER, noIdnumber.size());
+        PullSummary summary = new PullSummary(client.requestCount() - requests0, client.callCount() - calls0,
+                client.bytesReceived() - bytes0, byType, skipped, new ArrayList<>(noCriteria));
+        return new PulledEvents(out, summary);
     }
 
     /** One learner's events from one course's activity completion. */
@@ -252,41 +222,6 @@ public final class EventPull {
                 }
                 int score = (int) Math.round(100 * item.graderaw() / item.grademax());
                 events.add(new LearnerEvent.Assessed(learner, date(item.gradedategraded()), unit, score));
-            }
-        }
-    }
-
-    private void ratings(Programme p, Map<Long, String> learnerOf, List<LearnerEvent> events) {
-        if (p.framework() == null) {
-            return;
-        }
-        Framework f = client.listFrameworks(ContextRef.system(), "children", false).stream()
-                .filter(x -> p.framework().code().equals(x.idnumber())).findFirst().orElse(null);
-        if (f == null) {
-            return;
-        }
-        Map<Long, String> codeOf = new HashMap<>();
-        for (FrameworkCompetency c : client.listCompetencies(List.of(Filter.framework(f.id())))) {
-            codeOf.put(c.id(), c.idnumber());
-        }
-        List<Long> users = new ArrayList<>(learnerOf.keySet());
-        users.sort(null);
-        List<Plan> all = new ArrayList<>();
-        inSlices("learning plans", users.stream().map(MoodleCall::listUserPlans).toList(),
-                (offset, plans) -> ProgrammeSync.values(plans).forEach(all::addAll));
-        List<List<PlanCompetency>> comps = ProgrammeSync.values(client.callAll(all.stream()
-                .map(pl -> MoodleCall.listPlanCompetencies(pl.id())).toList()));
-        Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < all.size(); i++) {
-            String learner = learnerOf.get(all.get(i).userid());
-            for (PlanCompetency pc : comps.get(i)) {
-                PlanCompetency.Rating r = pc.usercompetencyplan() != null ? pc.usercompetencyplan() : pc.usercompetency();
-                String code = codeOf.get(pc.competency().id());
-                if (r == null || r.grade() == null || code == null || r.timemodified() == null || r.timemodified() <= 0
-                        || !seen.add(learner + " " + code)) {
-                    continue;
-                }
-                events.add(new LearnerEvent.Rated(learner, date(r.timemodified()), code, r.grade()));
             }
         }
     }

@@ -9,8 +9,12 @@ package org.qipathways.moodle.ws;
  */
 public record PlanCompetency(FrameworkCompetency competency, Rating usercompetency, Rating usercompetencyplan) {
 
-    /** A user's rating of a competency: {@code grade} is the 1-based scale item, null when unrated. */
+    /**
+     * A user's rating of a competency: {@code grade} is the 1-based scale item, null when unrated.
+     * {@code timemodified} is the record's last save, which every piece of evidence makes, not when
+     * it was rated.
+     */
     public record Rating(long id, long userid, long competencyid, Integer status, Boolean proficiency, Integer grade,
-            Long timemodified) {
+            Long timecreated, Long timemodified) {
     }
 }

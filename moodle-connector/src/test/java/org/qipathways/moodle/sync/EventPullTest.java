@@ -214,9 +214,10 @@ class EventPullTest {
             int start = sim.requests().size();
             long t0 = System.nanoTime();
             List<String> progress = new ArrayList<>();
-            List<LearnerEvent> pulled = new EventPull(client, options, ZoneOffset.UTC)
+            PulledEvents result = new EventPull(client, options, ZoneOffset.UTC)
                     .withProgress((what, done, total) -> progress.add(what + " " + done + "/" + total))
-                    .pull(REFERENCE, null);
+                    .pullWithSummary(REFERENCE, null);
+            List<LearnerEvent> pulled = result.events();
             long ms = (System.nanoTime() - t0) / 1_000_000;
             List<SimRequest> requests = sim.requests().subList(start, sim.requests().size());
 
@@ -231,13 +232,23 @@ class EventPullTest {
             int minimum = (int) Math.ceil(vars / (double) (maxInputVars - 3));
             LOG.info("10,000-learner pull: {} events in {} requests ({}), lower bound {} by max_input_vars; {} ms",
                     pulled.size(), requests.size(), byFunction, minimum, ms);
-            // 10,000 course-completion and 10,000 plan reads, hundreds to a request, and a few bulk reads
+            LOG.info("its summary: {}", result.summary().lines());
+            assertThat(result.summary().requests()).isEqualTo(requests.size());
+            // 10,000 course-completion, 10,000 plan and 8,000 rating-evidence reads, hundreds to a
+            // request, and a few bulk reads
             assertThat(requests.size()).isLessThanOrEqualTo(minimum + minimum / 5 + 10);
-            // the per-user reads report their progress slice by slice, up to all of them
-            assertThat(progress).containsExactly("course completion 2000/10000", "course completion 4000/10000",
-                    "course completion 6000/10000", "course completion 8000/10000", "course completion 10000/10000",
-                    "learning plans 2000/10000", "learning plans 4000/10000", "learning plans 6000/10000",
-                    "learning plans 8000/10000", "learning plans 10000/10000");
+            // the per-user reads report their progress slice by slice, up to all of them; the evidence
+            // is read for the ratings whose user competency was saved again after it was made (here by
+            // the completion of BRZ-ELN, which gives evidence of C-SYSTEMS)
+            int evidence = (int) seeded.stream().filter(e -> e instanceof LearnerEvent.Completed).count();
+            List<String> expected = new ArrayList<>(List.of("course completion 2000/10000",
+                    "course completion 4000/10000", "course completion 6000/10000", "course completion 8000/10000",
+                    "course completion 10000/10000", "learning plans 2000/10000", "learning plans 4000/10000",
+                    "learning plans 6000/10000", "learning plans 8000/10000", "learning plans 10000/10000"));
+            for (int done = 2000; done < evidence + 2000; done += 2000) {
+                expected.add("competency evidence " + Math.min(done, evidence) + "/" + evidence);
+            }
+            assertThat(progress).containsExactlyElementsOf(expected);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.qipathways.moodle.simulator.internal.Db;
 import org.qipathways.moodle.simulator.internal.Dispatcher;
+import org.qipathways.moodle.simulator.internal.Evidence;
 import org.qipathways.moodle.simulator.internal.PhpArray;
 import org.qipathways.moodle.simulator.internal.Site;
 import org.qipathways.moodle.simulator.internal.WsError;
@@ -161,15 +162,14 @@ public final class SimulatedSite {
         }
     }
 
-    /** A user's completion state of an activity: 0 incomplete, 1 complete, 2 passed, 3 failed; {@code time} in Unix seconds. */
+    /**
+     * A user's completion state of an activity: 0 incomplete, 1 complete, 2 passed, 3 failed; {@code time} in Unix
+     * seconds. Completing the last criterion of a course completes the course, and, as Moodle's
+     * course-completed observer does, adds evidence to each competency linked to the course (which
+     * stamps the user competency's {@code timemodified} with {@code time}).
+     */
     public void completeActivity(long cmid, long userId, int state, long time) {
-        synchronized (site) {
-            site.db.table("course_modules").mustGet(cmid);
-            Db.Table t = site.db.table("course_modules_completion");
-            t.deleteWhere(r -> r.num("coursemoduleid") == cmid && r.num("userid") == userId);
-            t.insert("coursemoduleid", cmid, "userid", userId, "completionstate", (long) state, "timemodified", time,
-                    "overrideby", null);
-        }
+        completeActivities(List.of(new long[] {cmid, userId, state, time}));
     }
 
     /**
@@ -178,17 +178,7 @@ public final class SimulatedSite {
      */
     void completeActivities(List<long[]> states) {
         synchronized (site) {
-            Map<String, long[]> last = new java.util.LinkedHashMap<>();
-            for (long[] st : states) {
-                site.db.table("course_modules").mustGet(st[0]);
-                last.put(st[0] + ":" + st[1], st);
-            }
-            Db.Table t = site.db.table("course_modules_completion");
-            t.deleteWhere(r -> last.containsKey(r.num("coursemoduleid") + ":" + r.num("userid")));
-            for (long[] st : last.values()) {
-                t.insert("coursemoduleid", st[0], "userid", st[1], "completionstate", st[2], "timemodified", st[3],
-                        "overrideby", null);
-            }
+            Evidence.writeStates(site, states);
         }
     }
 
@@ -256,15 +246,25 @@ public final class SimulatedSite {
         rate(userId, competencyId, grade, proficient, site.now());
     }
 
-    /** A user's rating of a competency given at {@code time} (Unix seconds). */
+    /**
+     * A user's rating of a competency given at {@code time} (Unix seconds), as a teacher rates it:
+     * {@code api::grade_competency}, an overriding evidence, which stamps the user competency's
+     * {@code timemodified} with {@code time}.
+     */
     public void rate(long userId, long competencyId, int grade, boolean proficient, long time) {
         synchronized (site) {
-            site.db.table("competency").mustGet(competencyId);
-            Db.Table t = site.db.table("competency_usercomp");
-            t.deleteWhere(r -> r.num("userid") == userId && r.num("competencyid") == competencyId);
-            t.insert("userid", userId, "competencyid", competencyId, "status", 0L, "proficiency", proficient,
-                    "grade", (long) grade, "timecreated", time, "timemodified", time,
-                    "usermodified", site.tokenUser);
+            Evidence.add(site, userId, competencyId, site.context(Site.CONTEXT_USER, userId), Evidence.ACTION_OVERRIDE,
+                    "evidence_manualoverride", null, (long) grade, proficient, site.tokenUser, time);
+        }
+    }
+
+    /**
+     * Completes a learning plan at {@code time}, as a user or their manager does: Moodle archives
+     * the plan's user competencies as they stand, and lists only those copies for the plan from then on.
+     */
+    public void completePlan(long planId, long time) {
+        synchronized (site) {
+            Evidence.completePlan(site, planId, time);
         }
     }
 

@@ -12,6 +12,8 @@ import org.qipathways.moodle.MoodleClient;
 import org.qipathways.moodle.platform.MoodleConnector;
 import org.qipathways.moodle.MoodleException;
 import org.qipathways.moodle.sync.EventPull;
+import org.qipathways.moodle.sync.PullSummary;
+import org.qipathways.moodle.sync.PulledEvents;
 import org.qipathways.moodle.sync.SyncOptions;
 import org.qipathways.programme.Programme;
 import org.qipathways.record.EventsCsv;
@@ -27,8 +29,12 @@ import picocli.CommandLine.Spec;
  * events.csv, ready for {@code qip evaluate}.
  * <pre>{@code
  * $ MOODLE_TOKEN=... qip pull --moodle https://moodle.example.nhs.uk --out events.csv [--since 2026-01-01]
- * 25953 events of 10000 learners written to events.csv (80 requests)
+ * 26047 events of 10000 learners written to events.csv (96 requests)
+ * requests: 96 (38,011 calls, 69,348,540 bytes received)
+ * events: 26047 (assessed 8067, completed 7980, rated 10000)
  * }</pre>
+ * The lines after the first are the pull's {@link PullSummary}: what it cost, what it read, and
+ * what it left aside (users without an idnumber, courses without completion criteria).
  */
 @Command(name = "pull",
         description = {"Read learners' records from a Moodle site (course completion, grades, attendance, evidence,"
@@ -70,6 +76,7 @@ final class PullCommand implements Callable<Integer> {
         Programme p = programme.programme();
         PrintWriter err = spec.commandLine().getErr();
         List<LearnerEvent> events;
+        PullSummary summary;
         int requests;
         try (MoodleClient client = site.client(environment)) {
             // a pull finds the programme's courses by their idnumbers: none of sync's mapping options apply
@@ -86,7 +93,9 @@ final class PullCommand implements Callable<Integer> {
                     err.flush();
                 });
             }
-            events = pull.pull(p, since);
+            PulledEvents pulled = pull.pullWithSummary(p, since);
+            events = pulled.events();
+            summary = pulled.summary();
             requests = client.requestCount();
         } catch (MoodleException e) {
             throw QipException.failed("pull from " + site.moodle + " failed: " + e.getMessage(), e);
@@ -100,6 +109,7 @@ final class PullCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(events.size() + " " + Plural.of(events.size(), "event") + " of " + learners
                 + " " + Plural.of(learners, "learner") + " written to " + out + " (" + requests + " "
                 + Plural.of(requests, "request") + ")");
+        summary.lines().forEach(spec.commandLine().getOut()::println);
         return ExitCodes.OK;
     }
 }

@@ -162,6 +162,29 @@ class SyncCommandTest {
     }
 
     @Test
+    void pullEndsWithItsSummaryOfCostEventsAndWhatItSkipped() throws IOException {
+        Path learners = dir.resolve("learners.csv");
+        Files.writeString(learners, "learner_id,organisation,staff_group,band,team,region\nL000001,RHQ,,,,\nL000002,RCB,,,,\n");
+        assertThat(sync("--apply", "--learners", learners.toString()).exit()).isZero();
+        // nobody has completed BRZ-ELN, so its course has no completion criteria
+        SimulatorSeeder.seed(sim.site(), Programme.reference(), List.of(
+                new LearnerEvent.Assessed("L000001", LocalDate.of(2025, 3, 2), "BRZ-QUIZ", 85),
+                new LearnerEvent.Rated("L000002", LocalDate.of(2025, 7, 1), "C-MFI", 2),
+                new LearnerEvent.Rated("L000001", LocalDate.of(2025, 7, 2), "C-MFI", 3)));
+        Path events = dir.resolve("events.csv");
+
+        QipRun r = qip(Map.of("MOODLE_TOKEN", sim.token()), "pull", "--moodle", sim.url().toString(), "--out",
+                events.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("3 events of 2 learners written to " + events);
+        assertThat(lines).anyMatch(l -> l.matches("requests: \\d+ \\([\\d,]+ calls, [\\d,]+ bytes received\\)"))
+                .contains("events: 3 (assessed 1, rated 2)",
+                        "courses without completion criteria (completion not read): BRZ-ELN");
+    }
+
+    @Test
     void publishPutsTheHoldersOfValidCertificatesInTheCertifiedCohorts() throws IOException {
         Path learners = dir.resolve("learners.csv");
         Files.writeString(learners, "learner_id,organisation,staff_group,band,team,region\nL000001,RHQ,,,,\nL000002,RCB,,,,\n");

@@ -81,6 +81,8 @@ final class PlanFunctions {
         r.add("core_competency_list_user_plans", single("userid", required(INT)), PlanFunctions::listUserPlans);
         r.add("core_competency_list_plan_competencies", single("id", required(INT)),
                 PlanFunctions::listPlanCompetencies);
+        r.add("tool_lp_data_for_user_competency_summary", single("userid", required(INT), "competencyid",
+                required(INT)), PlanFunctions::userCompetencySummary);
     }
 
     // ---- templates -------------------------------------------------------------------------------
@@ -206,37 +208,88 @@ final class PlanFunctions {
         return out;
     }
 
-    /** A plan's competencies with the user's ratings; a plan from a template takes the template's competencies. */
+    /**
+     * A plan's competencies with the user's ratings; a plan from a template takes the template's
+     * competencies. While the plan is open, the live user competency ({@code usercompetency});
+     * once complete, only the copy archived when it was completed ({@code usercompetencyplan}),
+     * which later ratings do not change (competency/classes/external.php
+     * {@code list_plan_competencies}, api.php {@code list_plan_competencies}).
+     */
     private static Object listPlanCompetencies(Functions.Call c) {
         Site s = c.site;
         requireEnabled(s);
         Db.Row plan = s.db.table("competency_plan").mustGet(c.num("id"));
         s.require("moodle/competency:planview");
-        List<Long> competencyIds = new ArrayList<>();
-        if (plan.get("templateid") != null) {
-            s.db.table("competency_templatecomp").where(r -> r.num("templateid") == plan.num("templateid"))
-                    .forEach(r -> competencyIds.add(r.num("competencyid")));
-        } else {
-            s.db.table("competency_plancomp").where(r -> r.num("planid") == plan.id())
-                    .forEach(r -> competencyIds.add(r.num("competencyid")));
-        }
         boolean complete = plan.num("status") == 2;
         long userId = plan.num("userid");
         List<Object> out = new ArrayList<>();
-        for (long competencyId : competencyIds) {
-            Map<String, Object> rating = s.db.table("competency_usercomp").whereEquals("userid", userId).stream()
-                    .filter(r -> r.num("competencyid") == competencyId).findFirst()
-                    .map(r -> obj("id", r.id(), "userid", userId, "competencyid", competencyId, "status", r.num("status"),
-                            "reviewerid", null, "proficiency", r.get("proficiency"), "grade", r.get("grade"),
-                            "timecreated", r.num("timecreated"), "timemodified", r.num("timemodified"),
-                            "usermodified", r.num("usermodified")))
-                    .orElse(obj("id", 0, "userid", userId, "competencyid", competencyId, "status", 0, "reviewerid", null,
-                            "proficiency", null, "grade", null, "timecreated", 0, "timemodified", 0, "usermodified", 0));
+        for (long competencyId : Evidence.planCompetencies(s, plan)) {
             Map<String, Object> entry = obj("competency", competency(competencyRow(s, competencyId)));
-            entry.put(complete ? "usercompetencyplan" : "usercompetency", rating);
+            if (complete) {
+                Map<String, Object> archived = s.db.table("competency_usercompplan").whereEquals("planid", plan.id())
+                        .stream().filter(r -> r.num("competencyid") == competencyId).findFirst()
+                        .map(r -> obj("id", r.id(), "userid", userId, "competencyid", competencyId, "proficiency",
+                                r.get("proficiency"), "grade", r.get("grade"), "planid", plan.id(), "sortorder",
+                                r.num("sortorder"), "timecreated", r.num("timecreated"), "timemodified",
+                                r.num("timemodified"), "usermodified", r.num("usermodified")))
+                        .orElse(obj("id", 0, "userid", userId, "competencyid", competencyId, "proficiency", null,
+                                "grade", null, "planid", plan.id(), "sortorder", 0, "timecreated", 0,
+                                "timemodified", 0, "usermodified", 0));
+                entry.put("usercompetencyplan", archived);
+            } else {
+                Map<String, Object> rating = s.db.table("competency_usercomp").whereEquals("userid", userId).stream()
+                        .filter(r -> r.num("competencyid") == competencyId).findFirst()
+                        .map(PlanFunctions::userCompetency)
+                        .orElse(obj("id", 0, "userid", userId, "competencyid", competencyId, "status", 0, "reviewerid",
+                                null, "proficiency", null, "grade", null, "timecreated", 0, "timemodified", 0,
+                                "usermodified", 0));
+                entry.put("usercompetency", rating);
+            }
             out.add(entry);
         }
         return out;
+    }
+
+    /**
+     * {@code tool_lp_data_for_user_competency_summary} (admin/tool/lp/classes/external.php): the
+     * live user competency, made unrated if missing ({@code api::get_user_competency}), with all
+     * its evidence, newest first ({@code api::list_evidence}: timecreated DESC), each with its
+     * action and grade, as {@code user_competency_summary_exporter} exports them.
+     */
+    private static Object userCompetencySummary(Functions.Call c) {
+        Site s = c.site;
+        requireEnabled(s);
+        long userId = c.num("userid");
+        Db.Row user = s.db.table("user").mustGet(userId);
+        Db.Row comp = competencyRow(s, c.num("competencyid"));
+        Db.Row uc = Evidence.userCompetency(s, userId, comp.id(), s.now());
+        s.require("moodle/competency:usercompetencyview");
+        Db.Row framework = frameworkRow(s, comp.num("competencyframeworkid"));
+        long scaleId = comp.get("scaleid") != null ? comp.num("scaleid") : framework.num("scaleid");
+        List<String> items = List.of(s.db.table("scale").mustGet(scaleId).str("scale").split(","));
+        List<Db.Row> evidence = new ArrayList<>(s.db.table("competency_evidence").whereEquals("usercompetencyid", uc.id()));
+        evidence.sort(Comparator.comparingLong((Db.Row r) -> r.num("timecreated")).thenComparingLong(Db.Row::id).reversed());
+        List<Object> exported = new ArrayList<>();
+        evidence.forEach(e -> exported.add(Evidence.exported(e, items)));
+        Map<String, Object> usercompetency = userCompetency(uc);
+        Object grade = uc.get("grade");
+        usercompetency.put("gradename", grade == null ? "-" : items.get((int) ((Number) grade).longValue() - 1));
+        boolean grader = s.has("moodle/competency:competencygrade");
+        return obj("showrelatedcompetencies", true, "cangrade", grader, "cansuggest", false, "cangradeorsuggest", grader,
+                "competency", obj("competency", competency(comp), "framework", obj("id", framework.id(), "shortname",
+                        framework.str("shortname"), "idnumber", framework.str("idnumber")), "linkedcourses", List.of(),
+                        "relatedcompetencies", List.of(), "hasrelatedcompetencies", false, "scaleid", scaleId,
+                        "scaleconfiguration", framework.get("scaleconfiguration"), "taxonomyterm", "Competency"),
+                "user", obj("id", user.id(), "fullname", Site.fullname(user), "idnumber", user.str("idnumber"),
+                        "email", user.str("email")),
+                "usercompetency", usercompetency, "evidence", exported);
+    }
+
+    private static Map<String, Object> userCompetency(Db.Row r) {
+        return obj("id", r.id(), "userid", r.num("userid"), "competencyid", r.num("competencyid"), "status",
+                r.num("status"), "reviewerid", null, "proficiency", r.get("proficiency"), "grade", r.get("grade"),
+                "timecreated", r.num("timecreated"), "timemodified", r.num("timemodified"), "usermodified",
+                r.num("usermodified"));
     }
 
     // ---- records ---------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ public final class Site {
             Map.entry("moodle/competency:templatemanage", "Manage learning plan templates"),
             Map.entry("moodle/competency:templateview", "View learning plan templates"),
             Map.entry("moodle/competency:planview", "View all learning plans"),
+            Map.entry("moodle/competency:usercompetencyview", "View user competency"),
             Map.entry("report/completion:view", "View course completion report"),
             Map.entry("report/progress:view", "View activity completion reports"),
             Map.entry("moodle/grade:viewall", "View grades of other users"));
