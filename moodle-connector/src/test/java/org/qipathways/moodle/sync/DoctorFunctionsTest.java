@@ -87,9 +87,10 @@ class DoctorFunctionsTest {
         recording(() -> new LearnerSync(fx.client, fx.options()).apply(REFERENCE, learners, Map.of()));
         recording(() -> new LearnerSync(fx.client, fx.options()).apply(REFERENCE, withTeam(learners, "T-NEW"), Map.of()));
         LocalDate d = LocalDate.of(2025, 3, 1);
-        SimulatorSeeder.seed(fx.sim.site(), REFERENCE, List.of(new LearnerEvent.Completed("L000001", d, "BRZ-ELN"),
-                new LearnerEvent.Assessed("L000001", d, "BRZ-QUIZ", 90),
-                new LearnerEvent.Rated("L000001", d, "C-SYSTEMS", 2),
+        // BRZ-ELN, completed after the rating, adds evidence to C-SYSTEMS: the pull reads the evidence to date the rating
+        SimulatorSeeder.seed(fx.sim.site(), REFERENCE, List.of(new LearnerEvent.Rated("L000001", d, "C-SYSTEMS", 2),
+                new LearnerEvent.Completed("L000001", d.plusDays(10), "BRZ-ELN"),
+                new LearnerEvent.Assessed("L000001", d.plusDays(10), "BRZ-QUIZ", 90),
                 new LearnerEvent.Attended("L000001", d.plusDays(30), "SLV-IND", Role.PARTICIPANT)));
         recording(() -> assertThat(new EventPull(fx.client, fx.options(), ZoneOffset.UTC).pull(REFERENCE, null))
                 .hasSize(4));
