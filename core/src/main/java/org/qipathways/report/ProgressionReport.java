@@ -33,7 +33,7 @@ import org.qipathways.report.internal.ReportBuilder;
  * @param funnel         for the funnel chart: learners holding each tier now and a year ago
  * @param coverageLevels for the coverage chart: the names of the proficiency levels, from "not evidenced" up
  * @param coverage       for the coverage chart: the share of learners at each level, per competency
- * @param achievements   for the SPC charts: first achievements per month, per tier
+ * @param achievements   for the SPC charts: first achievements per month (or quarter), per tier
  */
 public record ProgressionReport(String programme, LocalDate asOf, LocalDate comparedWith, Disclosure disclosure,
                                 String learners, List<String> notes, List<ReportTable> tables, List<FunnelBar> funnel,
@@ -64,22 +64,80 @@ public record ProgressionReport(String programme, LocalDate asOf, LocalDate comp
         }
     }
 
+    /** The length of the periods an achievements chart counts over. */
+    public enum Period {
+        /** Complete calendar months. */
+        MONTH(1),
+        /** Calendar quarters (January to March, April to June, ...), three months added up. */
+        QUARTER(3);
+
+        private final int months;
+
+        Period(int months) {
+            this.months = months;
+        }
+
+        /** How many months one period spans. */
+        public int months() {
+            return months;
+        }
+
+        /** The period's name in running text: "month" or "quarter". */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** How the period starting in {@code first} is named in tables: {@code 2025-04}, or {@code 2025 Apr-Jun}. */
+        public String label(YearMonth first) {
+            if (this == MONTH) {
+                return first.toString();
+            }
+            YearMonth end = first.plusMonths(months - 1);
+            return first.getYear() + " " + shortName(first) + "-" + shortName(end);
+        }
+
+        /** Fixed three-letter names: the JDK's locale data has changed them ("Sept") between versions. */
+        private static final String[] SHORT_NAMES = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                "Nov", "Dec"};
+
+        private static String shortName(YearMonth m) {
+            return SHORT_NAMES[m.getMonthValue() - 1];
+        }
+    }
+
     /**
-     * First achievements of one tier per calendar month, and their XmR analysis.
+     * First achievements of one tier per period (calendar month, or quarter when months are too small
+     * to publish), and their XmR analysis.
      *
      * @param tier     the tier's title
-     * @param months   the complete months covered, oldest first
-     * @param counts   the published count per month
-     * @param xmr      the XmR analysis of the published counts; {@code null} when withheld
-     * @param withheld why the chart is withheld; {@code null} when it is not
+     * @param period   what one point counts over: a month, or a quarter
+     * @param months   the first month of each period covered, oldest first
+     * @param counts   the published count per period
+     * @param xmr      the XmR analysis of the published counts; {@code null} when there is none: the chart is
+     *                 withheld, or a run chart of the published periods (some withheld, or too few for limits)
+     * @param withheld why the chart is withheld altogether; {@code null} when there is a chart
+     * @param note     for the reader: which period the chart uses, and what is withheld and why
      */
-    public record MonthlySeries(String tier, List<YearMonth> months, List<String> counts, Xmr xmr, String withheld) {
+    public record MonthlySeries(String tier, Period period, List<YearMonth> months, List<String> counts, Xmr xmr,
+                                String withheld, String note) {
         public MonthlySeries {
+            Objects.requireNonNull(period, "period");
+            Objects.requireNonNull(note, "note");
             months = List.copyOf(months);
             counts = List.copyOf(counts);
-            if ((xmr == null) == (withheld == null)) {
-                throw new IllegalArgumentException("a series has either an analysis or a reason it is withheld");
+            if (xmr != null && withheld != null) {
+                throw new IllegalArgumentException("a withheld chart has no analysis");
             }
+        }
+
+        /** Whether there is a chart to draw: an XmR chart, or a run chart of the published periods. */
+        public boolean charted() {
+            return withheld == null;
+        }
+
+        /** The periods as tables name them, e.g. {@code 2025-04} or {@code 2025 Apr-Jun}. */
+        public List<String> labels() {
+            return months.stream().map(period::label).toList();
         }
     }
 

@@ -86,7 +86,7 @@ public final class ReportBuilder {
         List<ProgressionReport.CoverageBar> coverage = new ArrayList<>();
         tables.add(new CoverageTable(this).coverage(levels, coverage));
         List<ProgressionReport.MonthlySeries> series = new ArrayList<>();
-        tables.add(new MonthlyTable(this).achievementsByMonth(series));
+        tables.addAll(new MonthlyTable(this).achievements(series));
         return new ProgressionReport(in.programme().title(), in.asOf(), before, d, d.count(total), notes, tables, funnel,
                 levels, coverage, series);
     }

@@ -15,7 +15,7 @@ import org.qipathways.report.ReportTable;
 final class HtmlReport {
 
     /** Tables long enough to fold away under a summary line. */
-    private static final Set<String> FOLDED = Set.of("achievements-by-month", "by-organisation");
+    private static final Set<String> FOLDED = Set.of("achievements-by-month", "achievements-by-quarter", "by-organisation");
 
     private final ProgressionReport report;
     private final StringBuilder html = new StringBuilder(256 * 1024);
@@ -54,6 +54,7 @@ final class HtmlReport {
         }
         section(report.table("competency-coverage"), report.coverage().isEmpty() ? null : Charts.coverage(report), null);
         section(report.table("achievements-by-month"), null, spcCharts());
+        section(report.table("achievements-by-quarter"), null, null);
 
         html.append("<section id=\"about\">\n<h2>About this report</h2>\n<ul>\n");
         for (String note : report.notes()) {
@@ -99,11 +100,12 @@ final class HtmlReport {
                 + " points close to a limit.</p>\n");
         int i = 0;
         for (ProgressionReport.MonthlySeries s : report.achievements()) {
-            sb.append("<h3>").append(escape(s.tier())).append("</h3>\n");
-            if (s.xmr() == null) {
-                sb.append("<p class=\"withheld\">Chart withheld: ").append(escape(s.withheld())).append(".</p>\n");
+            sb.append("<h3>").append(escape(s.tier())).append(s.charted() ? ", by " + s.period().word() : "").append("</h3>\n");
+            if (!s.charted()) {
+                sb.append("<p class=\"withheld\">").append(escape(s.note())).append("</p>\n");
             } else {
-                sb.append("<div class=\"chart\">").append(Charts.spc(s, i)).append("</div>\n");
+                sb.append("<p class=\"period\">").append(escape(s.note())).append("</p>\n");
+                sb.append("<div class=\"chart\">").append(s.xmr() != null ? Charts.spc(s, i) : Charts.run(s, i)).append("</div>\n");
             }
             i++;
         }
@@ -256,6 +258,7 @@ final class HtmlReport {
             details summary{cursor:pointer;color:#005eb8;margin:6px 0}
             .csv{font-size:13px;color:#4c6272;margin:6px 0 0}
             .withheld{color:#4c6272;font-style:italic}
+            .period{color:#4c6272;margin:0 0 4px;max-width:900px}
             .improve{color:#0072c6;font-weight:bold}
             .concern{color:#b35c00;font-weight:bold}
             footer{color:#4c6272;font-size:13px;padding-bottom:24px}
