@@ -19,8 +19,9 @@ import org.qipathways.report.internal.ReportBuilder;
  * }</pre>
  *
  * <p>Tables, by id: {@code funnel}; {@code by-organisation}, {@code by-icb}, {@code by-staff-group},
- * {@code by-band}; {@code time-between-tiers}; {@code stalled}; {@code expiring};
- * {@code competency-coverage}; {@code achievements-by-month}. How each is counted is in its
+ * {@code by-band}; {@code time-between-tiers}; {@code stalled}; {@code expiring}; {@code certificates};
+ * {@code competency-coverage}; {@code achievements-by-month}; {@code achievements-by-quarter}; and, for one
+ * organisation's report, {@code compared-with-region} after the funnel. How each is counted is in its
  * description and in docs/report.md.
  *
  * @param programme      the programme's title
@@ -28,6 +29,10 @@ import org.qipathways.report.internal.ReportBuilder;
  * @param comparedWith   the date compared with: a year before {@code asOf}
  * @param disclosure     the disclosure control applied
  * @param learners       how many learners the report covers, as published
+ * @param organisation   the one organisation the report is on, by name and code (the region being the
+ *                       comparison); {@code null} when the report is on the whole region
+ * @param certificates   what the certificate figures are based on, in a sentence: the register they were
+ *                       read from, or that no register was given
  * @param notes          what the reader must know about the data, in sentences
  * @param tables         the tables, in reading order
  * @param funnel         for the funnel chart: learners holding each tier now and a year ago
@@ -36,7 +41,8 @@ import org.qipathways.report.internal.ReportBuilder;
  * @param achievements   for the SPC charts: first achievements per month (or quarter), per tier
  */
 public record ProgressionReport(String programme, LocalDate asOf, LocalDate comparedWith, Disclosure disclosure,
-                                String learners, List<String> notes, List<ReportTable> tables, List<FunnelBar> funnel,
+                                String learners, String organisation, String certificates, List<String> notes,
+                                List<ReportTable> tables, List<FunnelBar> funnel,
                                 List<String> coverageLevels, List<CoverageBar> coverage, List<MonthlySeries> achievements) {
 
     /**
@@ -143,6 +149,7 @@ public record ProgressionReport(String programme, LocalDate asOf, LocalDate comp
 
     public ProgressionReport {
         Objects.requireNonNull(disclosure, "disclosure");
+        Objects.requireNonNull(certificates, "certificates");
         notes = List.copyOf(notes);
         tables = List.copyOf(tables);
         funnel = List.copyOf(funnel);
@@ -153,7 +160,17 @@ public record ProgressionReport(String programme, LocalDate asOf, LocalDate comp
 
     /** The report on {@code input}, with {@code disclosure} applied to every count and statistic. */
     public static ProgressionReport of(ReportInput input, Disclosure disclosure) {
-        return ReportBuilder.build(input, disclosure);
+        return of(input, disclosure, ReportOptions.defaults());
+    }
+
+    /**
+     * The report on {@code input} as {@code options} ask: organisation names, one organisation's
+     * learners with the region as comparison, certificates from a register.
+     *
+     * @throws IllegalArgumentException when the organisation asked for has no learner in the input
+     */
+    public static ProgressionReport of(ReportInput input, Disclosure disclosure, ReportOptions options) {
+        return ReportBuilder.build(input, disclosure, Objects.requireNonNull(options, "options"));
     }
 
     /** The table with this id. */

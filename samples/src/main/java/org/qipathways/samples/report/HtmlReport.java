@@ -37,7 +37,13 @@ final class HtmlReport {
         html.append("<header><div class=\"wrap\">\n<p class=\"kicker\">QI Pathways progression report</p>\n<h1>")
                 .append(escape(report.programme())).append("</h1>\n<p class=\"meta\">As of <strong>").append(report.asOf())
                 .append("</strong> &middot; compared with ").append(report.comparedWith()).append(" &middot; <strong>")
-                .append(number(report.learners())).append("</strong> learners</p>\n</div></header>\n<main class=\"wrap\">\n");
+                .append(number(report.learners())).append("</strong> learners</p>\n");
+        if (report.organisation() != null) {
+            html.append("<p class=\"meta\">Organisation: <strong>").append(escape(report.organisation()))
+                    .append("</strong>, compared with the whole region</p>\n");
+        }
+        html.append("<p class=\"meta\">").append(escape(report.certificates())).append("</p>\n");
+        html.append("</div></header>\n<main class=\"wrap\">\n");
 
         html.append("<section class=\"disclosure").append(internal ? " internal" : "").append("\" id=\"disclosure\">\n<h2>")
                 .append(internal ? "Not for publication: exact counts" : "Disclosure control").append("</h2>\n<p>")
@@ -48,8 +54,11 @@ final class HtmlReport {
 
         ReportTable funnel = report.table("funnel");
         section(funnel, Charts.funnel(report), null);
+        if (report.organisation() != null) {
+            section(report.table("compared-with-region"), null, null);
+        }
         for (String id : List.of("by-icb", "by-organisation", "by-staff-group", "by-band", "time-between-tiers", "stalled",
-                "expiring")) {
+                "expiring", "certificates")) {
             section(report.table(id), null, null);
         }
         section(report.table("competency-coverage"), report.coverage().isEmpty() ? null : Charts.coverage(report), null);
@@ -122,8 +131,10 @@ final class HtmlReport {
             html.append(extraHtml);
         }
         boolean fold = FOLDED.contains(table.id());
+        // One organisation's report is read for its place among the others: that table starts open.
+        boolean open = table.id().equals("by-organisation") && report.organisation() != null;
         if (fold) {
-            html.append("<details><summary>The table (").append(table.rows().size()).append(" rows)</summary>\n");
+            html.append(open ? "<details open>" : "<details>").append("<summary>The table (").append(table.rows().size()).append(" rows)</summary>\n");
         }
         table(table);
         if (fold) {
