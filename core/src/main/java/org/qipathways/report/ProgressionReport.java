@@ -18,7 +18,7 @@ import org.qipathways.report.internal.ReportBuilder;
  * report.disclosure().method();       // the method, to print on the report
  * }</pre>
  *
- * <p>Tables, by id: {@code funnel}; {@code by-organisation}, {@code by-icb}, {@code by-staff-group},
+ * <p>Tables, by id: {@code funnel}; {@code by-organisation}, {@code funnel-plot}, {@code by-icb}, {@code by-staff-group},
  * {@code by-band}; {@code time-between-tiers}; {@code stalled}; {@code expiring}; {@code certificates};
  * {@code competency-coverage}; {@code achievements-by-month}; {@code achievements-by-quarter}; and, for one
  * organisation's report, {@code compared-with-region} after the funnel. How each is counted is in its
@@ -36,13 +36,15 @@ import org.qipathways.report.internal.ReportBuilder;
  * @param notes          what the reader must know about the data, in sentences
  * @param tables         the tables, in reading order
  * @param funnel         for the funnel chart: learners holding each tier now and a year ago
+ * @param funnelPlot     organisations compared on the second tier's rate among holders of the first, with
+ *                       control limits; {@code null} when the programme has fewer than two tiers
  * @param coverageLevels for the coverage chart: the names of the proficiency levels, from "not evidenced" up
  * @param coverage       for the coverage chart: the share of learners at each level, per competency
  * @param achievements   for the SPC charts: first achievements per month (or quarter), per tier
  */
 public record ProgressionReport(String programme, LocalDate asOf, LocalDate comparedWith, Disclosure disclosure,
                                 String learners, String organisation, String certificates, List<String> notes,
-                                List<ReportTable> tables, List<FunnelBar> funnel,
+                                List<ReportTable> tables, List<FunnelBar> funnel, FunnelPlot funnelPlot,
                                 List<String> coverageLevels, List<CoverageBar> coverage, List<MonthlySeries> achievements) {
 
     /**

@@ -124,7 +124,14 @@ public final class ReportBuilder {
         if (region != null) {
             tables.add(new StatusTables(region).comparedWithRegion(this, focus));
         }
-        tables.add((region == null ? status : new StatusTables(region)).byOrganisation());
+        ReportBuilder all = region == null ? this : region;
+        ReportTable byOrganisation = new StatusTables(all).byOrganisation();
+        tables.add(byOrganisation);
+        org.qipathways.report.FunnelPlot[] plot = new org.qipathways.report.FunnelPlot[1];
+        ReportTable funnelPlot = new FunnelPlotTable(all).table(byOrganisation, plot);
+        if (funnelPlot != null) {
+            tables.add(funnelPlot);
+        }
         tables.add(status.byGroup("by-icb", "By ICB or region", "ICB or region", Learner::region, String::compareToIgnoreCase, NOT_RECORDED));
         tables.add(status.byGroup("by-staff-group", "By staff group", "Staff group", Learner::staffGroup, String::compareToIgnoreCase, NOT_RECORDED));
         tables.add(status.byGroup("by-band", "By Agenda for Change band", "Band", Learner::band, StatusTables::compareBands, NO_BAND));
@@ -139,7 +146,7 @@ public final class ReportBuilder {
         List<ProgressionReport.MonthlySeries> series = new ArrayList<>();
         tables.addAll(new MonthlyTable(this).achievements(series));
         return new ProgressionReport(in.programme().title(), in.asOf(), before, d, d.count(total), focus,
-                CertificateTable.basis(options.certificates()), notes, tables, funnel, levels, coverage, series);
+                CertificateTable.basis(options.certificates()), notes, tables, funnel, plot[0], levels, coverage, series);
     }
 
     /** A published count with thousands separators, for text. */

@@ -57,8 +57,16 @@ final class HtmlReport {
         if (report.organisation() != null) {
             section(report.table("compared-with-region"), null, null);
         }
-        for (String id : List.of("by-icb", "by-organisation", "by-staff-group", "by-band", "time-between-tiers", "stalled",
-                "expiring", "certificates")) {
+        for (String id : List.of("by-icb", "by-organisation", "funnel-plot", "by-staff-group", "by-band", "time-between-tiers",
+                "stalled", "expiring", "certificates")) {
+            if (id.equals("funnel-plot")) {
+                if (report.funnelPlot() != null) {
+                    String svg = FunnelPlotSvg.render(report.funnelPlot());
+                    section(report.table(id), svg, svg == null ? "<p class=\"withheld\">Plot withheld: the region's rate, or"
+                            + " every organisation's counts, are too small to publish.</p>\n" : null);
+                }
+                continue;
+            }
             section(report.table(id), null, null);
         }
         section(report.table("competency-coverage"), report.coverage().isEmpty() ? null : Charts.coverage(report), null);

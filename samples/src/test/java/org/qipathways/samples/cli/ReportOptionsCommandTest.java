@@ -176,6 +176,62 @@ class ReportOptionsCommandTest {
     }
 
     @Test
+    void theFunnelPlotComparesOrganisationsWithControlLimitsAndTheTableBehindIt() throws IOException {
+        Path out = dir.resolve("funnel-plot");
+        QipRun run = report(out);
+        assertThat(run.exit()).as(run.err()).isZero();
+        String html = Files.readString(out.resolve("report.html"));
+        org.qipathways.samples.report.ReportWriterTestAccess.assertOpensOffline(html);
+        List<List<String>> rows = readCsv(out.resolve("funnel-plot.csv"));
+        assertThat(rows.get(0)).containsExactly("Organisation (ODS code)", "Name", "Bronze holders", "Of them holding Silver",
+                "% holding Silver", "95% limits", "99.8% limits", "Position");
+        List<String> region = rows.get(rows.size() - 1);
+        assertThat(region.get(0)).isEqualTo("Region");
+        double p = Double.parseDouble(region.get(3)) / Double.parseDouble(region.get(2));
+        int plotted = 0;
+        List<String> excluded = new ArrayList<>();
+        for (List<String> row : rows.subList(1, rows.size() - 1)) {
+            if (row.get(7).startsWith("not plotted")) {
+                // Suppressed organisations are listed, with nothing computed from their counts.
+                assertThat(List.of(row.get(2), row.get(3))).contains("*");
+                assertThat(row.subList(4, 7)).containsOnly("*");
+                excluded.add(row.get(0));
+                continue;
+            }
+            plotted++;
+            double n = Double.parseDouble(row.get(2));
+            double x = Double.parseDouble(row.get(3));
+            assertThat(n % 5).as("published counts are rounded").isZero();
+            // The limits, worked again from the formula: p +/- z sqrt(p(1-p)/n).
+            double half95 = 1.96 * Math.sqrt(p * (1 - p) / n);
+            double half998 = 3.09 * Math.sqrt(p * (1 - p) / n);
+            assertThat(row.get(5)).isEqualTo(pct(Math.max(0, p - half95)) + " to " + pct(Math.min(1, p + half95)));
+            assertThat(row.get(6)).isEqualTo(pct(Math.max(0, p - half998)) + " to " + pct(Math.min(1, p + half998)));
+            double rate = x / n;
+            String expected = rate > p + half998 ? "above the 99.8% limit" : rate < p - half998 ? "below the 99.8% limit"
+                    : rate > p + half95 ? "above the 95% limit" : rate < p - half95 ? "below the 95% limit" : "within the 95% limits";
+            assertThat(row.get(7)).as(row.toString()).isEqualTo(expected);
+            assertThat(html).contains(row.get(0) + ": " + (long) x + " of " + (long) n + ", ");
+        }
+        assertThat(plotted).as("a 2,000-learner region has organisations to compare").isGreaterThan(5);
+        String svg = html.substring(html.indexOf("<svg id=\"chart-funnel-plot\""));
+        svg = svg.substring(0, svg.indexOf("</svg>"));
+        assertThat(svg).contains("<desc id=\"funnel-plot-desc\">Silver holders among Bronze holders against the number of"
+                + " Bronze holders, per organisation. Region: ");
+        assertThat(svg.split("<circle ", -1)).hasSize(plotted + 1);
+        String said = excluded.size() + (excluded.size() == 1 ? " organisation is" : " organisations are")
+                + " not plotted because a count is too small to publish";
+        assertThat(html).contains(said);
+        if (!excluded.isEmpty()) {
+            assertThat(svg).contains("Not plotted, a count being too small to publish: " + String.join(", ", excluded) + ".");
+        }
+    }
+
+    static String pct(double rate) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * rate);
+    }
+
+    @Test
     void anUnknownOrganisationIsAUsageErrorNamingTheCode() {
         Path out = dir.resolve("unknown");
         QipRun run = report(out, "--organisation", "ZZ9");
