@@ -105,8 +105,8 @@ final class FunnelPlotTable extends ReportTables {
                         + (d.roundingBase() > 1 ? " Counts are rounded to " + d.roundingBase() + ", which can move a small"
                                 + " organisation's rate by several points: read points near a limit with care." : ""),
                 List.of(label("Organisation (ODS code)"), label("Name"), number(first + " holders"),
-                        number("Of them holding " + second), number("% holding " + second), number("95% limits"),
-                        number("99.8% limits"), label("Position")), rows);
+                        number("Of them holding " + second), number("% holding " + second), label("95% limits"),
+                        label("99.8% limits"), label("Position")), rows);
     }
 
     /** A rate of two published counts, to a whole percent when counts are rounded and n is under 4,000, as Disclosure does. */

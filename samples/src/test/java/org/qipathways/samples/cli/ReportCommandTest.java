@@ -102,7 +102,7 @@ class ReportCommandTest {
         QipRun run = qip("report", "--events", events, "--learners", learners, "--as-of", asOf.toString(), "--no-suppression",
                 "--out", exact.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.err()).contains("report on 2,000 learners as of 2025-03-31").contains("12 CSV tables");
+        assertThat(run.err()).contains("report on 2,000 learners as of 2025-03-31").contains("13 CSV tables");
         Path published = dir.resolve("published");
         assertThat(qip("report", "--events", events, "--learners", learners, "--as-of", asOf.toString(),
                 "--out", published.toString()).exit()).isZero();
