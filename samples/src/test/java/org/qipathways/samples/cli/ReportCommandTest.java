@@ -43,10 +43,10 @@ class ReportCommandTest {
 
     /** Text a spreadsheet would run, or a browser would execute, in every free-text column. */
     static final String HOSTILE_LEARNERS = """
-            learner_id,organisation,staff_group,band,team,region
-            LRN-SECRET-1,RHQ,<script>alert(1)</script>,5,,"=HYPERLINK(""http://evil.example/"",""click"")"
-            LRN-SECRET-2,RHQ,"+cmd|' /C calc'!A0",5,,-2+3
-            LRN-SECRET-3,RR8,@SUM(1+1),6,,"<img src=x onerror=alert(2)>"
+            learner_id,organisation,staff_group,band,team,region,organisation_name
+            LRN-SECRET-1,RHQ,<script>alert(1)</script>,5,,"=HYPERLINK(""http://evil.example/"",""click"")",<b onclick=alert(4)>Trust</b>
+            LRN-SECRET-2,RHQ,"+cmd|' /C calc'!A0",5,,-2+3,<b onclick=alert(4)>Trust</b>
+            LRN-SECRET-3,RR8,@SUM(1+1),6,,"<img src=x onerror=alert(2)>","=1+2"
             """;
 
     @Test
@@ -66,6 +66,10 @@ class ReportCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         org.qipathways.samples.report.ReportWriterTestAccess.assertOpensOffline(html);
         assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img")
+                .doesNotContainIgnoringCase("<b onclick")
+                // Organisation names, in the organisation table and the funnel plot's points and description.
+                .contains("<td>&lt;b onclick=alert(4)&gt;Trust&lt;/b&gt;</td>")
+                .contains("<title>RHQ &lt;b onclick=alert(4)&gt;Trust&lt;/b&gt;: 0 of 2")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .contains("Bronze &lt;script&gt;alert(3)&lt;/script&gt;")
                 .contains("&lt;img src=x onerror=alert(2)&gt;")
@@ -79,7 +83,7 @@ class ReportCommandTest {
         assertThat(allCells).as("no cell a spreadsheet would run").noneMatch(c -> !c.isEmpty()
                 && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 && !c.matches("-?\\d+(\\.\\d+)?"));
         assertThat(allCells).contains("'=HYPERLINK(\"http://evil.example/\",\"click\")", "'+cmd|' /C calc'!A0", "'-2+3",
-                "'@SUM(1+1)", "'=HYPERLINK(\"http://evil.example/\",\"x\")", "<script>alert(1)</script>");
+                "'@SUM(1+1)", "'=HYPERLINK(\"http://evil.example/\",\"x\")", "<script>alert(1)</script>", "'=1+2");
 
         // Learner ids are for counting only.
         for (Path f : listFiles(out)) {
