@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param measure      what the rate is, in words: e.g. {@code Silver holders among Bronze holders}
  * @param denominator  what {@code n} counts, in words: e.g. {@code Bronze holders}
  * @param regionalRate the region's rate, from its published totals; {@code NaN} when withheld
+ * @param regionalText the region's rate as the table shows it, e.g. {@code 22%}
  * @param points       the organisations plotted, in code order
  * @param excluded     the codes of the organisations not plotted because a count is suppressed (or they have none)
  */
-public record FunnelPlot(String measure, String denominator, double regionalRate, List<Point> points, List<String> excluded) {
+public record FunnelPlot(String measure, String denominator, double regionalRate, String regionalText, List<Point> points,
+                         List<String> excluded) {
 
     /** z for the 95% limits. */
     public static final double Z_95 = 1.96;
@@ -35,9 +37,10 @@ public record FunnelPlot(String measure, String denominator, double regionalRate
      * @param name     its name; empty when not known
      * @param n        the published denominator
      * @param x        the published numerator
+     * @param rateText the rate as the table shows it (to the precision the rounded counts support)
      * @param position where it lies: above or below the 99.8% or 95% limits, or within them
      */
-    public record Point(String code, String name, long n, long x, String position) {
+    public record Point(String code, String name, long n, long x, String rateText, String position) {
         /** The rate, x / n. */
         public double rate() {
             return (double) x / n;

@@ -85,16 +85,17 @@ final class FunnelPlotTable extends ReportTables {
             long nn = Long.parseLong(n);
             long xx = Long.parseLong(xi);
             String position = FunnelPlot.position(p, nn, (double) xx / nn);
-            points.add(new FunnelPlot.Point(codes.get(i), names.get(i), nn, xx, position));
+            points.add(new FunnelPlot.Point(codes.get(i), names.get(i), nn, xx, rateOfPublished(xx, nn), position));
             rows.add(new Row(List.of(codes.get(i), names.get(i), n, xi, rateOfPublished(xx, nn),
                     percent(FunnelPlot.limit(p, nn, FunnelPlot.Z_95, false)) + " to " + percent(FunnelPlot.limit(p, nn, FunnelPlot.Z_95, true)),
                     percent(FunnelPlot.limit(p, nn, FunnelPlot.Z_998, false)) + " to " + percent(FunnelPlot.limit(p, nn, FunnelPlot.Z_998, true)),
                     position), false));
         }
-        rows.add(new Row(List.of("Region", "", totalN == null ? "0" : totalN, xPub[codes.size()][0],
-                Double.isNaN(p) ? Disclosure.WITHHELD : percent(p), "", "", ""), true));
+        String regional = Double.isNaN(p) ? Disclosure.WITHHELD
+                : rateOfPublished(Long.parseLong(xPub[codes.size()][0]), Long.parseLong(totalN));
+        rows.add(new Row(List.of("Region", "", totalN == null ? "0" : totalN, xPub[codes.size()][0], regional, "", "", ""), true));
         String measure = second + " holders among " + first + " holders";
-        out[0] = new FunnelPlot(measure, first + " holders", p, points, excluded);
+        out[0] = new FunnelPlot(measure, first + " holders", p, regional, points, excluded);
         return new ReportTable("funnel-plot", "Funnel plot: " + measure + ", by organisation",
                 "Per organisation, learners holding " + first + " on " + in.asOf() + " (as in the organisation table) and those of"
                         + " them holding " + second + " too, with the rate and the control limits at that number around the"

@@ -73,7 +73,7 @@ final class FunnelPlotSvg {
             String colour = pt.position().startsWith("above") ? "#0072c6" : pt.position().startsWith("below") ? "#b35c00" : "#768692";
             svg.append("<circle cx=\"").append(f(x(pt.n()))).append("\" cy=\"").append(f(y(pt.rate()))).append("\" r=\"4.5\" fill=\"")
                     .append(colour).append("\"><title>").append(escape(pt.code() + (pt.name().isEmpty() ? "" : " " + pt.name())
-                            + ": " + pt.x() + " of " + pt.n() + ", " + percent(pt.rate()) + ", " + pt.position()))
+                            + ": " + pt.x() + " of " + pt.n() + ", " + pt.rateText() + ", " + pt.position()))
                     .append("</title></circle>\n");
             svg.append("<text x=\"").append(f(x(pt.n()) + 6)).append("\" y=\"").append(f(y(pt.rate()) - 5))
                     .append("\" font-size=\"11\" fill=\"#4c6272\">").append(escape(pt.code())).append("</text>\n");
@@ -87,9 +87,9 @@ final class FunnelPlotSvg {
     String description() {
         StringBuilder sb = new StringBuilder();
         sb.append(plot.measure()).append(" against the number of ").append(plot.denominator()).append(", per organisation. Region: ")
-                .append(percent(plot.regionalRate())).append(". Control limits p \u00b1 z\u221a(p(1\u2212p)/n), z = 1.96 (95%) and 3.09 (99.8%). ");
+                .append(plot.regionalText()).append(". Control limits p \u00b1 z\u221a(p(1\u2212p)/n), z = 1.96 (95%) and 3.09 (99.8%). ");
         for (FunnelPlot.Point pt : plot.points()) {
-            sb.append(pt.code()).append(": ").append(pt.x()).append(" of ").append(pt.n()).append(", ").append(percent(pt.rate()))
+            sb.append(pt.code()).append(": ").append(pt.x()).append(" of ").append(pt.n()).append(", ").append(pt.rateText())
                     .append(", ").append(pt.position()).append("; ");
         }
         sb.setLength(sb.length() - 2);
@@ -140,7 +140,7 @@ final class FunnelPlotSvg {
         int y0 = HEIGHT - 4;
         svg.append("<g font-size=\"11\" fill=\"#4c6272\">")
                 .append("<text x=\"").append(LEFT).append("\" y=\"").append(y0).append("\">Solid: region ")
-                .append(escape(percent(plot.regionalRate()))).append(" \u00b7 dashed: 95% limits \u00b7 dotted: 99.8% limits \u00b7 ")
+                .append(escape(plot.regionalText())).append(" \u00b7 dashed: 95% limits \u00b7 dotted: 99.8% limits \u00b7 ")
                 .append("blue: above, orange: below the 95% limit</text></g>\n");
     }
 
@@ -164,10 +164,6 @@ final class FunnelPlotSvg {
 
     private static String f(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * rate);
     }
 
     private static String capitalised(String s) {

@@ -211,7 +211,7 @@ class ReportOptionsCommandTest {
             String expected = rate > p + half998 ? "above the 99.8% limit" : rate < p - half998 ? "below the 99.8% limit"
                     : rate > p + half95 ? "above the 95% limit" : rate < p - half95 ? "below the 95% limit" : "within the 95% limits";
             assertThat(row.get(7)).as(row.toString()).isEqualTo(expected);
-            assertThat(html).contains(row.get(0) + ": " + (long) x + " of " + (long) n + ", ");
+            assertThat(html).contains(row.get(0) + ": " + (long) x + " of " + (long) n + ", " + row.get(4) + ", " + row.get(7));
         }
         assertThat(plotted).as("a 2,000-learner region has organisations to compare").isGreaterThan(5);
         String svg = html.substring(html.indexOf("<svg id=\"chart-funnel-plot\""));
