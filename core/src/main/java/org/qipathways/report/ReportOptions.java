@@ -41,6 +41,19 @@ public record ReportOptions(Map<String, String> organisationNames, String organi
         }
     }
 
+    /**
+     * Why one organisation's report refuses exact counts with suppression: its own tables would show the
+     * counts that the region's organisation table hides to protect another (secondary suppression).
+     */
+    public static final String ONE_ORGANISATION_EXACT = "one organisation's report with exact counts (rounding base 1)"
+            + " would show its own counts that the region's organisation table hides to protect another organisation's;"
+            + " use rounded counts (the default), or no suppression for internal use";
+
+    /** Whether one organisation's report may use {@code d}: not with exact counts under suppression. */
+    public static boolean allowsOneOrganisation(Disclosure d) {
+        return d.roundingBase() > 1 || d.threshold() == 0;
+    }
+
     public ReportOptions {
         organisationNames = Map.copyOf(organisationNames);
         organisation = organisation == null ? null : organisation.strip().toUpperCase(java.util.Locale.ROOT);

@@ -92,5 +92,7 @@ class ReportCertificatesTest {
                 List.of("RHQ", "Sheffield Teaching Hospitals", "3"), List.of("RR8", "", "3"), List.of("All learners", "", "8"));
         assertThatThrownBy(() -> ProgressionReport.of(input(), Disclosure.NONE, ReportOptions.defaults().withOrganisation("ZZ9")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ZZ9");
+        assertThatThrownBy(() -> ProgressionReport.of(input(), new Disclosure(7, 1), ReportOptions.defaults().withOrganisation("RHQ")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exact counts");
     }
 }

@@ -16,8 +16,8 @@ import org.qipathways.report.Xmr;
  * One tier's achievements chart: an XmR chart by month when every month's count may be published;
  * else by calendar quarter: an XmR chart when every quarter's count may be published and there are
  * at least {@link #MIN_QUARTERS}, else a run chart of the published quarters, the withheld ones
- * marked and no limits drawn. The chart's note says which period it uses, and what is withheld and why. Months and quarters are
- * published together, so that with exact counts (rounding base 1) a quarter's total and two of its
+ * marked and no limits drawn. The chart's note says which period it uses, and what is withheld and
+ * why. Months and quarters are published together, so that with exact counts (rounding base 1) a quarter's total and two of its
  * months never give the third month away: each quarter is a line of the disclosure control, its
  * three months and their total.
  */
@@ -112,9 +112,9 @@ final class PeriodSeries {
         }
         String limits = smallQuarters > 0
                 ? " " + smallQuarters + " of " + quarters.size() + " quarters still had " + smallRange()
-                        + (smallQuarters == 1 ? " and is" : " and are") + " withheld (marked " + Disclosure.WITHHELD + ", no point drawn). This is a run chart of the"
-                        + " published quarters only: no mean or process limits, since they would be computed without the"
-                        + " withheld quarters and mislead."
+                        + (smallQuarters == 1 ? " and is" : " and are") + " withheld (marked " + Disclosure.WITHHELD
+                        + ", no point drawn). This is a run chart of the published quarters only: no mean or process"
+                        + " limits, since they would be computed without the withheld quarters and mislead."
                 : " With fewer than " + MIN_QUARTERS + " quarters there are too few points for process limits: this is a"
                         + " run chart, without mean or limits.";
         return new Result(new MonthlySeries(tier, Period.QUARTER, quarters, cells, null, null, "By quarter: " + by + limits),
@@ -136,7 +136,10 @@ final class PeriodSeries {
         return period.label(starts.get(0)) + " to " + period.label(starts.get(starts.size() - 1));
     }
 
-    /** The first month of each complete calendar quarter ending by {@code last}, at most {@link #MAX_QUARTERS}, none before {@code first}'s quarter. */
+    /**
+     * The first month of each complete calendar quarter ending by {@code last}, at most
+     * {@link #MAX_QUARTERS}, none before {@code first}'s quarter (any, when {@code first} is null).
+     */
     static List<YearMonth> quarters(YearMonth first, YearMonth last) {
         YearMonth end = last.minusMonths(last.getMonthValue() % 3);
         List<YearMonth> out = new ArrayList<>();

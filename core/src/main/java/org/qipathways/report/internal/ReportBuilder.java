@@ -64,6 +64,9 @@ public final class ReportBuilder {
         if (options.organisation() == null) {
             return region.build(null);
         }
+        if (!ReportOptions.allowsOneOrganisation(disclosure)) {
+            throw new IllegalArgumentException(ReportOptions.ONE_ORGANISATION_EXACT);
+        }
         ReportInput one = region.only(options.organisation());
         return new ReportBuilder(one, disclosure, options).build(region);
     }

@@ -114,6 +114,10 @@ final class ReportCommand implements Callable<Integer> {
             System.setProperty("java.awt.headless", "true");
         }
         Disclosure disclosure = disclosure();
+        if (organisation != null && !ReportOptions.allowsOneOrganisation(disclosure)) {
+            throw new ParameterException(spec.commandLine(), "--organisation cannot be combined with --rounding-base 1: "
+                    + ReportOptions.ONE_ORGANISATION_EXACT);
+        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw QipException.badInput("--out " + out + " is a file; give a directory");
         }

@@ -60,10 +60,10 @@ final class HtmlReport {
         for (String id : List.of("by-icb", "by-organisation", "funnel-plot", "by-staff-group", "by-band", "time-between-tiers",
                 "stalled", "expiring", "certificates")) {
             if (id.equals("funnel-plot")) {
-                if (report.funnelPlot() != null) {
+                if (report.tables().stream().anyMatch(t -> t.id().equals(id))) {
                     String svg = FunnelPlotSvg.render(report.funnelPlot());
-                    section(report.table(id), svg, svg == null ? "<p class=\"withheld\">Plot withheld: the region's rate, or"
-                            + " every organisation's counts, are too small to publish.</p>\n" : null);
+                    section(report.table(id), svg, svg == null ? "<p class=\"withheld\">Plot withheld: no organisation, or"
+                            + " not the region's rate, may be shown.</p>\n" : null);
                 }
                 continue;
             }

@@ -239,4 +239,23 @@ class ReportOptionsCommandTest {
         assertThat(run.err()).contains("--organisation ZZ9").contains("no learner").contains("has organisation ZZ9");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void oneOrganisationWithExactSuppressedCountsIsRefused() {
+        // Its own tables would show what the region's organisation table hides to protect another's count.
+        Path out = dir.resolve("exact-one");
+        QipRun run = report(out, "--organisation", "RHQ", "--rounding-base", "1");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--organisation cannot be combined with --rounding-base 1");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aMissingOrganisationsFileIsBadInputAndWritesNothing() {
+        Path out = dir.resolve("missing-names");
+        QipRun run = report(out, "--organisations", dir.resolve("no-such.csv").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("no-such.csv");
+        assertThat(out).doesNotExist();
+    }
 }
