@@ -18,9 +18,10 @@ import org.qipathways.report.internal.ReportBuilder;
  * report.disclosure().method();       // the method, to print on the report
  * }</pre>
  *
- * <p>Tables, by id: {@code funnel}; {@code by-organisation}, {@code by-icb}, {@code by-staff-group},
- * {@code by-band}; {@code time-between-tiers}; {@code stalled}; {@code expiring};
- * {@code competency-coverage}; {@code achievements-by-month}. How each is counted is in its
+ * <p>Tables, by id: {@code funnel}; {@code by-organisation}, {@code funnel-plot}, {@code by-icb}, {@code by-staff-group},
+ * {@code by-band}; {@code time-between-tiers}; {@code stalled}; {@code expiring}; {@code certificates};
+ * {@code competency-coverage}; {@code achievements-by-month}; {@code achievements-by-quarter}; and, for one
+ * organisation's report, {@code compared-with-region} after the funnel. How each is counted is in its
  * description and in docs/report.md.
  *
  * @param programme      the programme's title
@@ -28,15 +29,22 @@ import org.qipathways.report.internal.ReportBuilder;
  * @param comparedWith   the date compared with: a year before {@code asOf}
  * @param disclosure     the disclosure control applied
  * @param learners       how many learners the report covers, as published
+ * @param organisation   the one organisation the report is on, by name and code (the region being the
+ *                       comparison); {@code null} when the report is on the whole region
+ * @param certificates   what the certificate figures are based on, in a sentence: the register they were
+ *                       read from, or that no register was given
  * @param notes          what the reader must know about the data, in sentences
  * @param tables         the tables, in reading order
  * @param funnel         for the funnel chart: learners holding each tier now and a year ago
+ * @param funnelPlot     organisations compared on the second tier's rate among holders of the first, with
+ *                       control limits; {@code null} when the programme has fewer than two tiers
  * @param coverageLevels for the coverage chart: the names of the proficiency levels, from "not evidenced" up
  * @param coverage       for the coverage chart: the share of learners at each level, per competency
- * @param achievements   for the SPC charts: first achievements per month, per tier
+ * @param achievements   for the SPC charts: first achievements per month (or quarter), per tier
  */
 public record ProgressionReport(String programme, LocalDate asOf, LocalDate comparedWith, Disclosure disclosure,
-                                String learners, List<String> notes, List<ReportTable> tables, List<FunnelBar> funnel,
+                                String learners, String organisation, String certificates, List<String> notes,
+                                List<ReportTable> tables, List<FunnelBar> funnel, FunnelPlot funnelPlot,
                                 List<String> coverageLevels, List<CoverageBar> coverage, List<MonthlySeries> achievements) {
 
     /**
@@ -64,27 +72,86 @@ public record ProgressionReport(String programme, LocalDate asOf, LocalDate comp
         }
     }
 
+    /** The length of the periods an achievements chart counts over. */
+    public enum Period {
+        /** Complete calendar months. */
+        MONTH(1),
+        /** Calendar quarters (January to March, April to June, ...), three months added up. */
+        QUARTER(3);
+
+        private final int months;
+
+        Period(int months) {
+            this.months = months;
+        }
+
+        /** How many months one period spans. */
+        public int months() {
+            return months;
+        }
+
+        /** The period's name in running text: "month" or "quarter". */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** How the period starting in {@code first} is named in tables: {@code 2025-04}, or {@code 2025 Apr-Jun}. */
+        public String label(YearMonth first) {
+            if (this == MONTH) {
+                return first.toString();
+            }
+            YearMonth end = first.plusMonths(months - 1);
+            return first.getYear() + " " + shortName(first) + "-" + shortName(end);
+        }
+
+        /** Fixed three-letter names: the JDK's locale data has changed them ("Sept") between versions. */
+        private static final String[] SHORT_NAMES = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                "Nov", "Dec"};
+
+        private static String shortName(YearMonth m) {
+            return SHORT_NAMES[m.getMonthValue() - 1];
+        }
+    }
+
     /**
-     * First achievements of one tier per calendar month, and their XmR analysis.
+     * First achievements of one tier per period (calendar month, or quarter when months are too small
+     * to publish), and their XmR analysis.
      *
      * @param tier     the tier's title
-     * @param months   the complete months covered, oldest first
-     * @param counts   the published count per month
-     * @param xmr      the XmR analysis of the published counts; {@code null} when withheld
-     * @param withheld why the chart is withheld; {@code null} when it is not
+     * @param period   what one point counts over: a month, or a quarter
+     * @param months   the first month of each period covered, oldest first
+     * @param counts   the published count per period
+     * @param xmr      the XmR analysis of the published counts; {@code null} when there is none: the chart is
+     *                 withheld, or a run chart of the published periods (some withheld, or too few for limits)
+     * @param withheld why the chart is withheld altogether; {@code null} when there is a chart
+     * @param note     for the reader: which period the chart uses, and what is withheld and why
      */
-    public record MonthlySeries(String tier, List<YearMonth> months, List<String> counts, Xmr xmr, String withheld) {
+    public record MonthlySeries(String tier, Period period, List<YearMonth> months, List<String> counts, Xmr xmr,
+                                String withheld, String note) {
         public MonthlySeries {
+            Objects.requireNonNull(period, "period");
+            Objects.requireNonNull(note, "note");
             months = List.copyOf(months);
             counts = List.copyOf(counts);
-            if ((xmr == null) == (withheld == null)) {
-                throw new IllegalArgumentException("a series has either an analysis or a reason it is withheld");
+            if (xmr != null && withheld != null) {
+                throw new IllegalArgumentException("a withheld chart has no analysis");
             }
+        }
+
+        /** Whether there is a chart to draw: an XmR chart, or a run chart of the published periods. */
+        public boolean charted() {
+            return withheld == null;
+        }
+
+        /** The periods as tables name them, e.g. {@code 2025-04} or {@code 2025 Apr-Jun}. */
+        public List<String> labels() {
+            return months.stream().map(period::label).toList();
         }
     }
 
     public ProgressionReport {
         Objects.requireNonNull(disclosure, "disclosure");
+        Objects.requireNonNull(certificates, "certificates");
         notes = List.copyOf(notes);
         tables = List.copyOf(tables);
         funnel = List.copyOf(funnel);
@@ -95,7 +162,17 @@ public record ProgressionReport(String programme, LocalDate asOf, LocalDate comp
 
     /** The report on {@code input}, with {@code disclosure} applied to every count and statistic. */
     public static ProgressionReport of(ReportInput input, Disclosure disclosure) {
-        return ReportBuilder.build(input, disclosure);
+        return of(input, disclosure, ReportOptions.defaults());
+    }
+
+    /**
+     * The report on {@code input} as {@code options} ask: organisation names, one organisation's
+     * learners with the region as comparison, certificates from a register.
+     *
+     * @throws IllegalArgumentException when the organisation asked for has no learner in the input
+     */
+    public static ProgressionReport of(ReportInput input, Disclosure disclosure, ReportOptions options) {
+        return ReportBuilder.build(input, disclosure, Objects.requireNonNull(options, "options"));
     }
 
     /** The table with this id. */

@@ -12,6 +12,7 @@ import org.qipathways.record.LearnerRecord;
 import org.qipathways.report.Disclosure;
 import org.qipathways.report.ProgressionReport;
 import org.qipathways.report.ReportInput;
+import org.qipathways.report.ReportOptions;
 import org.qipathways.report.ReportTable;
 
 /**
@@ -38,14 +39,16 @@ public final class ReportBuilder {
 
     final ReportInput in;
     final Disclosure d;
+    final ReportOptions options;
     final List<Tier> tiers;
     final Map<String, Learner> learnerById = new HashMap<>();
     final Map<String, LearnerRecord> recordById = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    private ReportBuilder(ReportInput in, Disclosure d) {
+    private ReportBuilder(ReportInput in, Disclosure d, ReportOptions options) {
         this.in = in;
         this.d = d;
+        this.options = options;
         this.tiers = in.programme().tiers();
         for (Learner l : in.learners()) {
             learnerById.putIfAbsent(l.learnerId(), l);
@@ -55,40 +58,98 @@ public final class ReportBuilder {
         }
     }
 
-    /** See {@link ProgressionReport#of}. */
-    public static ProgressionReport build(ReportInput input, Disclosure disclosure) {
-        return new ReportBuilder(input, disclosure).build();
+    /** See {@link ProgressionReport#of(ReportInput, Disclosure, ReportOptions)}. */
+    public static ProgressionReport build(ReportInput input, Disclosure disclosure, ReportOptions options) {
+        ReportBuilder region = new ReportBuilder(input, disclosure, options);
+        if (options.organisation() == null) {
+            return region.build(null);
+        }
+        if (!ReportOptions.allowsOneOrganisation(disclosure)) {
+            throw new IllegalArgumentException(ReportOptions.ONE_ORGANISATION_EXACT);
+        }
+        ReportInput one = region.only(options.organisation());
+        return new ReportBuilder(one, disclosure, options).build(region);
     }
 
-    private ProgressionReport build() {
+    /** The input narrowed to the learners of one organisation (as the learners file has them). */
+    private ReportInput only(String code) {
+        List<org.qipathways.progress.Progress> now = new ArrayList<>();
+        List<org.qipathways.progress.Progress> yearAgo = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < in.now().size(); i++) {
+            Learner l = learnerById.get(in.now().get(i).learnerId());
+            if (l != null && l.organisation().equals(code)) {
+                now.add(in.now().get(i));
+                yearAgo.add(in.yearAgo().get(i));
+                ids.add(l.learnerId());
+            }
+        }
+        if (now.isEmpty()) {
+            throw new IllegalArgumentException("no learner of organisation " + code + " in the learners file");
+        }
+        List<Learner> learners = in.learners().stream().filter(l -> ids.contains(l.learnerId())).toList();
+        List<LearnerRecord> records = in.records().stream().filter(r -> ids.contains(r.learnerId())).toList();
+        return new ReportInput(in.programme(), in.asOf(), now, yearAgo, learners, records);
+    }
+
+    /** The organisation's name and code, or the code alone when its name is not known. */
+    String organisationLabel(String code) {
+        String name = options.organisationNames().get(code);
+        return name == null ? code : name + " (" + code + ")";
+    }
+
+    /**
+     * The report on this builder's learners; with {@code region} (the whole input) when they are one
+     * organisation's: then the organisation table and a comparison come from the region.
+     */
+    private ProgressionReport build(ReportBuilder region) {
         LocalDate before = in.asOf().minusYears(1);
         long total = in.now().size();
         long unlisted = in.now().stream().filter(p -> !learnerById.containsKey(p.learnerId())).count();
-        notes.add("The report covers every learner in the learners file or with an event in the events file: "
-                + thousands(d.count(total)) + " learners" + (unlisted == 0 ? "" : ", of whom " + thousands(d.count(unlisted))
-                + " appear only in the events file (shown as " + NOT_IN_LEARNERS + ")") + ".");
+        String focus = region == null ? null : organisationLabel(options.organisation());
+        if (focus != null) {
+            notes.add("This report is on the learners of " + focus + ": " + thousands(d.count(total)) + " learners. The region"
+                    + " (every learner in the input files, " + thousands(d.count(region.in.now().size())) + ") is the comparison:"
+                    + " in the table comparing the two, in the organisation table and in the funnel plot.");
+        } else {
+            notes.add("The report covers every learner in the learners file or with an event in the events file: "
+                    + thousands(d.count(total)) + " learners" + (unlisted == 0 ? "" : ", of whom " + thousands(d.count(unlisted))
+                    + " appear only in the events file (shown as " + NOT_IN_LEARNERS + ")") + ".");
+        }
         notes.add("Progress is judged on events up to the report date, " + in.asOf() + "; \"a year ago\" judges the same"
                 + " learners on their events up to " + before + ".");
+        notes.add(CertificateTable.basis(options.certificates()));
 
         List<ReportTable> tables = new ArrayList<>();
         List<ProgressionReport.FunnelBar> funnel = new ArrayList<>();
         StatusTables status = new StatusTables(this);
         tables.add(status.funnel(before, funnel));
-        tables.add(status.byGroup("by-organisation", "By organisation", "Organisation (ODS code)", Learner::organisation, String::compareTo, NOT_RECORDED));
+        if (region != null) {
+            tables.add(new StatusTables(region).comparedWithRegion(this, focus));
+        }
+        ReportBuilder all = region == null ? this : region;
+        ReportTable byOrganisation = new StatusTables(all).byOrganisation();
+        tables.add(byOrganisation);
+        org.qipathways.report.FunnelPlot[] plot = new org.qipathways.report.FunnelPlot[1];
+        ReportTable funnelPlot = new FunnelPlotTable(all).table(byOrganisation, plot);
+        if (funnelPlot != null) {
+            tables.add(funnelPlot);
+        }
         tables.add(status.byGroup("by-icb", "By ICB or region", "ICB or region", Learner::region, String::compareToIgnoreCase, NOT_RECORDED));
         tables.add(status.byGroup("by-staff-group", "By staff group", "Staff group", Learner::staffGroup, String::compareToIgnoreCase, NOT_RECORDED));
         tables.add(status.byGroup("by-band", "By Agenda for Change band", "Band", Learner::band, StatusTables::compareBands, NO_BAND));
         TimeTables time = new TimeTables(this);
         tables.add(time.timeBetweenTiers());
         tables.add(time.stalled());
-        tables.add(time.expiring());
+        tables.add(time.expiring(options.certificates() != null));
+        tables.add(new CertificateTable(this, options.certificates()).table());
         List<String> levels = new ArrayList<>();
         List<ProgressionReport.CoverageBar> coverage = new ArrayList<>();
         tables.add(new CoverageTable(this).coverage(levels, coverage));
         List<ProgressionReport.MonthlySeries> series = new ArrayList<>();
-        tables.add(new MonthlyTable(this).achievementsByMonth(series));
-        return new ProgressionReport(in.programme().title(), in.asOf(), before, d, d.count(total), notes, tables, funnel,
-                levels, coverage, series);
+        tables.addAll(new MonthlyTable(this).achievements(series));
+        return new ProgressionReport(in.programme().title(), in.asOf(), before, d, d.count(total), focus,
+                CertificateTable.basis(options.certificates()), notes, tables, funnel, plot[0], levels, coverage, series);
     }
 
     /** A published count with thousands separators, for text. */

@@ -16,12 +16,13 @@ import org.qipathways.report.ReportTable.Column;
  * programme's tiers, learners and records by learner id, and the small helpers the tables share
  * (rates withheld with their numerators, the first and last event up to the report date, column
  * headings). Each table kind extends it: {@link StatusTables}, {@link TimeTables},
- * {@link CoverageTable} and {@link MonthlyTable}.
+ * {@link CoverageTable}, {@link MonthlyTable} and {@link CertificateTable}.
  */
 abstract class ReportTables {
 
     final ReportInput in;
     final Disclosure d;
+    final org.qipathways.report.ReportOptions options;
     final List<Tier> tiers;
     final Map<String, Learner> learnerById;
     final Map<String, LearnerRecord> recordById;
@@ -29,6 +30,7 @@ abstract class ReportTables {
     ReportTables(ReportBuilder b) {
         this.in = b.in;
         this.d = b.d;
+        this.options = b.options;
         this.tiers = b.tiers;
         this.learnerById = b.learnerById;
         this.recordById = b.recordById;

@@ -80,6 +80,47 @@ final class StatusTables extends ReportTables {
 
     ReportTable byGroup(String id, String title, String groupName, Function<Learner, String> key,
                                 Comparator<String> order, String missing) {
+        return byGroup(id, title, groupName, key, order, missing, null);
+    }
+
+    /** Learners by organisation, with each organisation's name beside its code where names are known. */
+    ReportTable byOrganisation() {
+        return byGroup("by-organisation", "By organisation", "Organisation (ODS code)", Learner::organisation,
+                String::compareTo, ReportBuilder.NOT_RECORDED, code -> isPlaceholder(code) ? "" : nameOf(code));
+    }
+
+    private String nameOf(String code) {
+        String name = options.organisationNames().get(code);
+        return name == null ? "" : name;
+    }
+
+    /** Per tier, the organisation's learners holding it against the region's (this builder's). */
+    ReportTable comparedWithRegion(ReportBuilder one, String focus) {
+        List<Row> rows = new ArrayList<>();
+        for (int t = 0; t < tiers.size(); t++) {
+            long[] held = new long[4];
+            held[1] = one.in.now().size();
+            held[3] = in.now().size();
+            for (Progress p : one.in.now()) {
+                held[0] += p.tiers().get(t).status() == TierStatus.ACHIEVED ? 1 : 0;
+            }
+            for (Progress p : in.now()) {
+                held[2] += p.tiers().get(t).status() == TierStatus.ACHIEVED ? 1 : 0;
+            }
+            String[] pub = d.publish(new long[][] {held}, Disclosure.Totals.NONE)[0];
+            rows.add(new Row(List.of(tiers.get(t).title(), pub[0], rate(pub[0], held[0], held[1]), pub[1], pub[2],
+                    rate(pub[2], held[2], held[3]), pub[3]), false));
+        }
+        List<Column> cols = List.of(label("Tier"), new Column(focus, "achieved", true), new Column(focus, "% achieved", true),
+                new Column(focus, "learners", true), new Column("Region", "achieved", true),
+                new Column("Region", "% achieved", true), new Column("Region", "learners", true));
+        return new ReportTable("compared-with-region", focus + " and the region",
+                "Learners holding each tier on " + in.asOf() + ": this organisation's, and the whole region's (every learner in"
+                        + " the input files, this organisation's included), with the share of each one's learners.", cols, rows);
+    }
+
+    private ReportTable byGroup(String id, String title, String groupName, Function<Learner, String> key,
+                                Comparator<String> order, String missing, Function<String, String> nameOfGroup) {
         int width = 1 + 2 * tiers.size();
         Map<String, long[]> groups = new HashMap<>();
         long[] all = new long[width];
@@ -113,6 +154,9 @@ final class StatusTables extends ReportTables {
         for (int i = 0; i <= names.size(); i++) {
             List<String> cells = new ArrayList<>();
             cells.add(i < names.size() ? names.get(i) : "All learners");
+            if (nameOfGroup != null) {
+                cells.add(i < names.size() ? nameOfGroup.apply(names.get(i)) : "");
+            }
             cells.add(pub[i][0]);
             for (int t = 0; t < tiers.size(); t++) {
                 cells.add(pub[i][1 + 2 * t]);
@@ -123,6 +167,9 @@ final class StatusTables extends ReportTables {
         }
         List<Column> cols = new ArrayList<>();
         cols.add(label(groupName));
+        if (nameOfGroup != null) {
+            cols.add(label("Name"));
+        }
         cols.add(number("Learners"));
         for (Tier t : tiers) {
             cols.add(new Column(t.title(), "achieved", true));

@@ -134,7 +134,7 @@ final class TimeTables extends ReportTables {
 
     // ---- expiring and lapsed ----
 
-    ReportTable expiring() {
+    ReportTable expiring(boolean register) {
         List<Row> rows = new ArrayList<>();
         LocalDate ahead = in.asOf().plusDays(EXPIRY_DAYS);
         LocalDate back = in.asOf().minusDays(EXPIRY_DAYS);
@@ -165,7 +165,9 @@ final class TimeTables extends ReportTables {
         }
         String which = expiringTiers.isEmpty() ? " No tier of this programme expires." : "";
         return new ReportTable("expiring", "Certificates expiring or lapsed",
-                "Certificates are not issued yet, so these are achievements of tiers that expire: held and ending within the "
+                (register ? "From the learners' records, not the register (for certificates see the certificates table):"
+                        : "No certificate register was given (qip report --register FILE), so these are not certificates but")
+                        + " achievements of tiers that expire: held and ending within the "
                         + EXPIRY_DAYS + " days from " + in.asOf() + " (to " + ahead + "), or lapsed without renewal, having"
                         + " ended within the " + EXPIRY_DAYS + " days before it (from " + back + ")." + which,
                 List.of(label("Tier"), number("Expiring in the next " + EXPIRY_DAYS + " days"),

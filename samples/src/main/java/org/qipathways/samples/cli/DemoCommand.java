@@ -46,6 +46,7 @@ import org.qipathways.record.ReadResult;
 import org.qipathways.report.Disclosure;
 import org.qipathways.report.ProgressionReport;
 import org.qipathways.report.ReportInput;
+import org.qipathways.report.ReportOptions;
 import org.qipathways.samples.generate.RegionConfig;
 import org.qipathways.samples.generate.RegionGenerator;
 import org.qipathways.samples.report.ReportWriter;
@@ -137,6 +138,7 @@ final class DemoCommand implements Callable<Integer> {
         });
         List<Progress> results;
         List<LearnerRecord> records;
+        Path registerFile = null;
         try (MoodleSimulator moodle = MoodleSimulator.start()) {
             // As a trust would: programme and learners go into Moodle, the learners' activity is
             // recorded there, and their records come back through the web services.
@@ -170,7 +172,7 @@ final class DemoCommand implements Callable<Integer> {
                         + " generated history for %,d of them", results.size(), Plural.of(results.size(), "learner"),
                         sameStatuses(generatedStatuses, results)));
 
-                Path registerFile = certify(programme, records, date);
+                registerFile = certify(programme, records, date);
                 SyncPlan published;
                 try (JdbcCertificateRegister register = JdbcCertificateRegister.open("jdbc:sqlite:" + registerFile)) {
                     published = new OutcomePublisher(client).apply(programme,
@@ -185,7 +187,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Writer w = Files.newBufferedWriter(status, StandardCharsets.UTF_8)) {
             EvaluateCommand.writeCsv(results, w);
         }
-        Path reportDir = writeReport(programme, evaluator, records, learnerRows.rows(), results, date, disclosure);
+        Path reportDir = writeReport(programme, evaluator, records, learnerRows.rows(), results, date, disclosure, registerFile);
         step("write", status + " and the report in " + reportDir);
 
         o.println();
@@ -221,14 +223,22 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private Path writeReport(Programme programme, Evaluator evaluator, List<LearnerRecord> records, List<Learner> learnerRows,
-                             List<Progress> results, LocalDate date, Disclosure disclosure) {
+                             List<Progress> results, LocalDate date, Disclosure disclosure, Path registerFile) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // charts are drawn into SVG; no display needed
         }
         Path reportDir = out.resolve("report");
         // The report compares with a year ago; today's statuses are those just evaluated.
+        ReportOptions options = ReportOptions.defaults().withOrganisationNames(RegionGenerator.organisationNames());
+        if (registerFile != null) {
+            // The register just written: the report counts its certificates, and says so.
+            try (JdbcCertificateRegister register = JdbcCertificateRegister.openForReading("jdbc:sqlite:" + registerFile)) {
+                options = options.withCertificates(ReportOptions.Certificates.of("the certificate register " + registerFile,
+                        register.certificates(programme.code())));
+            }
+        }
         ProgressionReport report = ProgressionReport.of(new ReportInput(programme, date, results,
-                evaluator.evaluateAll(records, date.minusYears(1)), learnerRows, records), disclosure);
+                evaluator.evaluateAll(records, date.minusYears(1)), learnerRows, records), disclosure, options);
         try {
             ReportWriter.write(report, reportDir);
         } catch (IOException e) {

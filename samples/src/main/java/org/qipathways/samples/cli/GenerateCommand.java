@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {
                 "Write a synthetic region for the reference programme: learners.csv (trusts of Yorkshire "
                         + "and the Humber by ICB, staff groups, bands, teams) and events.csv (three years of "
-                        + "Bronze, Silver and Gold training ending on the end date).",
+                        + "Bronze, Silver and Gold training ending on the end date), and organisations.csv (the "
+                        + "trusts' names, for qip report --organisations).",
                 "The same learners, seed and end date always give byte-identical files."},
         footer = {"", "Exit codes: 0 done; 1 the files could not be written; 2 bad usage."})
 final class GenerateCommand implements Callable<Integer> {
@@ -51,7 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
     private LocalDate end;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Directory to write learners.csv and events.csv into; created when missing, "
+            description = "Directory to write learners.csv, events.csv and organisations.csv into; created when missing, "
                     + "files of those names are replaced.")
     private Path out;
 
@@ -95,12 +96,34 @@ final class GenerateCommand implements Callable<Integer> {
         if (terminal) {
             err.println();
         }
+        Path names = out.resolve(ORGANISATIONS_FILE);
+        try {
+            writeOrganisations(names);
+        } catch (IOException e) {
+            throw QipException.cannotWrite("the organisation names to " + names, e);
+        }
         PrintWriter stdout = cmd.getOut();
         stdout.println("wrote " + summary.learners() + " " + Plural.of(summary.learners(), "learner") + " to "
                 + out.resolve(RegionGenerator.LEARNERS_FILE) + " and " + summary.events() + " "
                 + Plural.of(summary.events(), "event") + " to " + out.resolve(RegionGenerator.EVENTS_FILE));
+        stdout.println("wrote the names of " + RegionGenerator.organisationNames().size() + " organisations to " + names
+                + " (for qip report --organisations)");
         stdout.println("history " + config.firstDay() + " to " + config.end() + ", seed " + seed);
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** The names file {@code qip report --organisations} reads: organisation,name, one row per trust. */
+    static final String ORGANISATIONS_FILE = "organisations.csv";
+
+    private static void writeOrganisations(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("organisation,name\r\n");
+        for (java.util.Map.Entry<String, String> e : RegionGenerator.organisationNames().entrySet()) {
+            sb.append(org.qipathways.record.SpreadsheetSafe.cell(e.getKey())).append(',')
+                    .append(org.qipathways.record.SpreadsheetSafe.cell(e.getValue())).append("\r\n");
+        }
+        Path part = file.resolveSibling(file.getFileName() + ".part");
+        Files.writeString(part, sb, java.nio.charset.StandardCharsets.UTF_8);
+        Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -7,13 +7,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.qipathways.certification.RegisterException;
+import org.qipathways.certification.jdbc.JdbcCertificateRegister;
 import org.qipathways.programme.Programme;
 import org.qipathways.progress.Evaluator;
 import org.qipathways.record.LearnerRecord;
 import org.qipathways.report.Disclosure;
 import org.qipathways.report.ProgressionReport;
 import org.qipathways.report.ReportInput;
+import org.qipathways.report.ReportOptions;
 import org.qipathways.samples.report.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +33,7 @@ import picocli.CommandLine.Spec;
  * table, with NHS Digital's small-number rule applied unless told otherwise.
  * <pre>{@code
  * $ qip report --events events.csv --learners learners.csv --as-of 2026-03-31 --out report
+ * $ qip report --events events.csv --learners learners.csv --register register.db --organisation RHQ --out rhq
  * }</pre>
  */
 @Command(name = "report",
@@ -84,6 +89,21 @@ final class ReportCommand implements Callable<Integer> {
                     + " and a second count is suppressed wherever a total would give a suppressed one away.")
     Integer roundingBase;
 
+    @Option(names = "--register", paramLabel = "FILE",
+            description = "The certificate register to count certificates from (a SQLite file, or a JDBC URL; read only,"
+                    + " never created). Without it the report says that no register was given and counts no certificate.")
+    String register;
+
+    @Option(names = "--organisations", paramLabel = "FILE",
+            description = "Organisation names: a CSV file with the columns organisation (ODS code) and name. Without it,"
+                    + " names come from learners.csv's organisation_name column when it has one.")
+    Path organisations;
+
+    @Option(names = "--organisation", paramLabel = "CODE",
+            description = "Report on one organisation's learners (ODS code, as in learners.csv), with the region as"
+                    + " comparison.")
+    String organisation;
+
     @Spec
     CommandSpec spec;
 
@@ -94,6 +114,10 @@ final class ReportCommand implements Callable<Integer> {
             System.setProperty("java.awt.headless", "true");
         }
         Disclosure disclosure = disclosure();
+        if (organisation != null && !ReportOptions.allowsOneOrganisation(disclosure)) {
+            throw new ParameterException(spec.commandLine(), "--organisation cannot be combined with --rounding-base 1: "
+                    + ReportOptions.ONE_ORGANISATION_EXACT);
+        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw QipException.badInput("--out " + out + " is a file; give a directory");
         }
@@ -106,8 +130,20 @@ final class ReportCommand implements Callable<Integer> {
         LocalDate date = asOf.date();
         progress(terminal, err, String.format(Locale.ROOT, "evaluating %,d %s as of %s and a year before",
                 records.size(), Plural.of(records.size(), "learner"), date));
+        ReportOptions options = ReportOptions.defaults().withOrganisationNames(names());
+        if (organisation != null) {
+            String code = organisation.strip().toUpperCase(Locale.ROOT);
+            if (input.learnerRows.stream().noneMatch(l -> l.organisation().equals(code))) {
+                throw new ParameterException(spec.commandLine(), "--organisation " + organisation + ": no learner in "
+                        + input.learners + " has organisation " + code);
+            }
+            options = options.withOrganisation(code);
+        }
+        if (register != null) {
+            options = options.withCertificates(certificates(p));
+        }
         ReportInput data = ReportInput.evaluate(Evaluator.of(p), records, input.learnerRows, date);
-        ProgressionReport report = ProgressionReport.of(data, disclosure);
+        ProgressionReport report = ProgressionReport.of(data, disclosure, options);
         progress(terminal, err, "writing " + out.resolve(ReportWriter.HTML_FILE) + " and its tables");
         List<Path> files;
         try {
@@ -122,6 +158,23 @@ final class ReportCommand implements Callable<Integer> {
         err.println(disclosure.method());
         err.flush();
         return ExitCodes.OK;
+    }
+
+    private Map<String, String> names() {
+        if (organisations != null) {
+            return OrganisationNames.read(organisations, "name", false);
+        }
+        return OrganisationNames.read(input.learners, OrganisationNames.LEARNERS_COLUMN, true);
+    }
+
+    /** The programme's certificates from --register, read only; the source named without any password. */
+    private ReportOptions.Certificates certificates(Programme p) {
+        try (JdbcCertificateRegister r = RegisterOption.openForReading(register)) {
+            String where = register.startsWith("jdbc:") ? register.replaceFirst("\\?.*$", "") : register;
+            return ReportOptions.Certificates.of("the certificate register " + where, r.certificates(p.code()));
+        } catch (RegisterException e) {
+            throw QipException.badInput("cannot read the certificate register " + register + ": " + e.getMessage(), e);
+        }
     }
 
     /** On a terminal only: what the command is doing, since a million learners take a while. */

@@ -56,6 +56,11 @@ public final class RegionGenerator {
         return new RegionGenerator(config, progress);
     }
 
+    /** The names of the region's organisations by ODS code, e.g. {@code RHQ}: Sheffield Teaching Hospitals NHS Foundation Trust. */
+    public static java.util.Map<String, String> organisationNames() {
+        return org.qipathways.samples.generate.internal.RegionWriter.organisationNames();
+    }
+
     public RegionConfig config() {
         return config;
     }

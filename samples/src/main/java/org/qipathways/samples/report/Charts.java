@@ -35,6 +35,8 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Month;
+import org.jfree.data.time.Quarter;
+import org.jfree.data.time.RegularTimePeriod;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -129,7 +131,7 @@ final class Charts {
         TimeSeries higher = new TimeSeries("Special cause, improvement (higher)");
         TimeSeries lower = new TimeSeries("Special cause, concern (lower)");
         for (int i = 0; i < series.months().size(); i++) {
-            Month month = new Month(series.months().get(i).getMonthValue(), series.months().get(i).getYear());
+            RegularTimePeriod month = period(series, i);
             Xmr.Point p = xmr.points().get(i);
             line.add(month, p.value());
             (!p.specialCause() ? common : p.direction() == Xmr.Direction.HIGH ? higher : lower).add(month, p.value());
@@ -138,7 +140,8 @@ final class Charts {
         for (TimeSeries s : List.of(line, common, higher, lower)) {
             data.addSeries(s);
         }
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, "First achievements", data, true, false, false);
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null,
+                "First achievements per " + series.period().word(), data, true, false, false);
         style(chart);
         XYPlot plot = chart.getXYPlot();
         // The series is a grey line; the points on it are drawn as three series of their own,
@@ -174,8 +177,77 @@ final class Charts {
         DateAxis x = (DateAxis) plot.getDomainAxis();
         x.setTimeZone(TimeZone.getTimeZone("UTC"));
         x.setDateFormatOverride(monthFormat());
-        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, series.months().size() > 24 ? 3 : 2));
+        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, series.period() == ProgressionReport.Period.QUARTER ? 3
+                : series.months().size() > 24 ? 3 : 2));
         return svg(chart, "chart-spc-" + index, 760, 300);
+    }
+
+    /**
+     * A run chart of the published periods only: the series as a grey line with points, broken where
+     * a period is withheld, each withheld period shaded and marked {@code *}; no mean or limits.
+     */
+    static String run(ProgressionReport.MonthlySeries series, int index) {
+        TimeSeries line = new TimeSeries(series.tier());
+        TimeSeries shown = new TimeSeries("Published " + series.period().word());
+        java.util.List<RegularTimePeriod> withheld = new java.util.ArrayList<>();
+        double top = 1;
+        for (int i = 0; i < series.months().size(); i++) {
+            RegularTimePeriod period = period(series, i);
+            String cell = series.counts().get(i);
+            if (org.qipathways.report.Disclosure.WITHHELD.equals(cell)) {
+                line.add(period, (Number) null);
+                withheld.add(period);
+            } else {
+                double v = Double.parseDouble(cell);
+                line.add(period, v);
+                shown.add(period, v);
+                top = Math.max(top, v);
+            }
+        }
+        TimeSeriesCollection data = new TimeSeriesCollection(TimeZone.getTimeZone("UTC"));
+        data.addSeries(line);
+        data.addSeries(shown);
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null,
+                "First achievements per " + series.period().word(), data, true, false, false);
+        style(chart);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        Shape dot = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
+        for (int i = 0; i < 2; i++) {
+            r.setSeriesPaint(i, GREY);
+            r.setSeriesLinesVisible(i, i == 0);
+            r.setSeriesShapesVisible(i, i == 1);
+            r.setSeriesShape(i, dot);
+            r.setSeriesStroke(i, new BasicStroke(1.5f));
+        }
+        r.setSeriesVisibleInLegend(0, false);
+        plot.setRenderer(r);
+        for (RegularTimePeriod p : withheld) {
+            org.jfree.chart.plot.IntervalMarker m = new org.jfree.chart.plot.IntervalMarker(p.getFirstMillisecond(),
+                    p.getLastMillisecond(), LIGHT_GREY);
+            m.setLabel(org.qipathways.report.Disclosure.WITHHELD);
+            m.setLabelFont(REGULAR);
+            m.setLabelPaint(TEXT);
+            m.setLabelAnchor(RectangleAnchor.TOP);
+            m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+            plot.addDomainMarker(m, Layer.BACKGROUND);
+        }
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setNumberFormatOverride(grouped());
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        y.setRange(0, top * 1.2);
+        DateAxis x = (DateAxis) plot.getDomainAxis();
+        x.setTimeZone(TimeZone.getTimeZone("UTC"));
+        x.setDateFormatOverride(monthFormat());
+        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, series.period() == ProgressionReport.Period.QUARTER ? 3 : 2));
+        return svg(chart, "chart-run-" + index, 760, 260);
+    }
+
+    private static RegularTimePeriod period(ProgressionReport.MonthlySeries series, int i) {
+        java.time.YearMonth start = series.months().get(i);
+        return series.period() == ProgressionReport.Period.QUARTER
+                ? new Quarter((start.getMonthValue() - 1) / 3 + 1, start.getYear())
+                : new Month(start.getMonthValue(), start.getYear());
     }
 
     private static ValueMarker marker(double value, String label, boolean dashed) {

@@ -15,7 +15,7 @@ import org.qipathways.report.ReportTable;
 final class HtmlReport {
 
     /** Tables long enough to fold away under a summary line. */
-    private static final Set<String> FOLDED = Set.of("achievements-by-month", "by-organisation");
+    private static final Set<String> FOLDED = Set.of("achievements-by-month", "achievements-by-quarter", "by-organisation");
 
     private final ProgressionReport report;
     private final StringBuilder html = new StringBuilder(256 * 1024);
@@ -37,7 +37,13 @@ final class HtmlReport {
         html.append("<header><div class=\"wrap\">\n<p class=\"kicker\">QI Pathways progression report</p>\n<h1>")
                 .append(escape(report.programme())).append("</h1>\n<p class=\"meta\">As of <strong>").append(report.asOf())
                 .append("</strong> &middot; compared with ").append(report.comparedWith()).append(" &middot; <strong>")
-                .append(number(report.learners())).append("</strong> learners</p>\n</div></header>\n<main class=\"wrap\">\n");
+                .append(number(report.learners())).append("</strong> learners</p>\n");
+        if (report.organisation() != null) {
+            html.append("<p class=\"meta\">Organisation: <strong>").append(escape(report.organisation()))
+                    .append("</strong>, compared with the whole region</p>\n");
+        }
+        html.append("<p class=\"meta\">").append(escape(report.certificates())).append("</p>\n");
+        html.append("</div></header>\n<main class=\"wrap\">\n");
 
         html.append("<section class=\"disclosure").append(internal ? " internal" : "").append("\" id=\"disclosure\">\n<h2>")
                 .append(internal ? "Not for publication: exact counts" : "Disclosure control").append("</h2>\n<p>")
@@ -48,12 +54,24 @@ final class HtmlReport {
 
         ReportTable funnel = report.table("funnel");
         section(funnel, Charts.funnel(report), null);
-        for (String id : List.of("by-icb", "by-organisation", "by-staff-group", "by-band", "time-between-tiers", "stalled",
-                "expiring")) {
+        if (report.organisation() != null) {
+            section(report.table("compared-with-region"), null, null);
+        }
+        for (String id : List.of("by-icb", "by-organisation", "funnel-plot", "by-staff-group", "by-band", "time-between-tiers",
+                "stalled", "expiring", "certificates")) {
+            if (id.equals("funnel-plot")) {
+                if (report.tables().stream().anyMatch(t -> t.id().equals(id))) {
+                    String svg = FunnelPlotSvg.render(report.funnelPlot());
+                    section(report.table(id), svg, svg == null ? "<p class=\"withheld\">Plot withheld: no organisation, or"
+                            + " not the region's rate, may be shown.</p>\n" : null);
+                }
+                continue;
+            }
             section(report.table(id), null, null);
         }
         section(report.table("competency-coverage"), report.coverage().isEmpty() ? null : Charts.coverage(report), null);
         section(report.table("achievements-by-month"), null, spcCharts());
+        section(report.table("achievements-by-quarter"), null, null);
 
         html.append("<section id=\"about\">\n<h2>About this report</h2>\n<ul>\n");
         for (String note : report.notes()) {
@@ -99,11 +117,12 @@ final class HtmlReport {
                 + " points close to a limit.</p>\n");
         int i = 0;
         for (ProgressionReport.MonthlySeries s : report.achievements()) {
-            sb.append("<h3>").append(escape(s.tier())).append("</h3>\n");
-            if (s.xmr() == null) {
-                sb.append("<p class=\"withheld\">Chart withheld: ").append(escape(s.withheld())).append(".</p>\n");
+            sb.append("<h3>").append(escape(s.tier())).append(s.charted() ? ", by " + s.period().word() : "").append("</h3>\n");
+            if (!s.charted()) {
+                sb.append("<p class=\"withheld\">").append(escape(s.note())).append("</p>\n");
             } else {
-                sb.append("<div class=\"chart\">").append(Charts.spc(s, i)).append("</div>\n");
+                sb.append("<p class=\"period\">").append(escape(s.note())).append("</p>\n");
+                sb.append("<div class=\"chart\">").append(s.xmr() != null ? Charts.spc(s, i) : Charts.run(s, i)).append("</div>\n");
             }
             i++;
         }
@@ -120,8 +139,10 @@ final class HtmlReport {
             html.append(extraHtml);
         }
         boolean fold = FOLDED.contains(table.id());
+        // One organisation's report is read for its place among the others: that table starts open.
+        boolean open = table.id().equals("by-organisation") && report.organisation() != null;
         if (fold) {
-            html.append("<details><summary>The table (").append(table.rows().size()).append(" rows)</summary>\n");
+            html.append(open ? "<details open>" : "<details>").append("<summary>The table (").append(table.rows().size()).append(" rows)</summary>\n");
         }
         table(table);
         if (fold) {
@@ -256,6 +277,7 @@ final class HtmlReport {
             details summary{cursor:pointer;color:#005eb8;margin:6px 0}
             .csv{font-size:13px;color:#4c6272;margin:6px 0 0}
             .withheld{color:#4c6272;font-style:italic}
+            .period{color:#4c6272;margin:0 0 4px;max-width:900px}
             .improve{color:#0072c6;font-weight:bold}
             .concern{color:#b35c00;font-weight:bold}
             footer{color:#4c6272;font-size:13px;padding-bottom:24px}

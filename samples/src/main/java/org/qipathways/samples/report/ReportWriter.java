@@ -120,7 +120,11 @@ public final class ReportWriter {
         sb.append("QI Pathways progression report\n");
         sb.append("Programme: ").append(report.programme()).append('\n');
         sb.append("As of: ").append(report.asOf()).append("; compared with ").append(report.comparedWith()).append('\n');
-        sb.append("Learners: ").append(report.learners()).append("\n\n");
+        sb.append("Learners: ").append(report.learners()).append('\n');
+        if (report.organisation() != null) {
+            sb.append("Organisation: ").append(report.organisation()).append(", compared with the whole region\n");
+        }
+        sb.append(report.certificates()).append("\n\n");
         sb.append("Disclosure control: ").append(report.disclosure().method()).append("\n\n");
         for (String note : report.notes()) {
             sb.append("- ").append(note).append('\n');

@@ -57,6 +57,14 @@ class DemoCommandTest {
         java.util.regex.Matcher issued = java.util.regex.Pattern.compile("certify +issued ([0-9,]+)").matcher(printed);
         assertThat(issued.find()).as(printed).isTrue();
         assertThat(Long.parseLong(issued.group(1).replace(",", ""))).isGreaterThanOrEqualTo(bronzeAndSilver);
+        // The report counts the certificates the demo issued, says from which register, and names the trusts.
+        String html = Files.readString(out.resolve("report").resolve("report.html"));
+        assertThat(html).contains("Certificates: counted from the certificate register " + out.resolve("register.db") + ".")
+                .contains("<td>Sheffield Teaching Hospitals NHS Foundation Trust</td>");
+        List<String> certificates = Files.readAllLines(out.resolve("report").resolve("certificates.csv"));
+        assertThat(certificates).hasSize(4);
+        assertThat(Long.parseLong(certificates.get(1).split(",")[1])).as("Bronze certified")
+                .isGreaterThanOrEqualTo(counted.get("BRONZE").getOrDefault("ACHIEVED", 0L));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +45,17 @@ class GenerateCommandTest {
         assertThat(out.toString())
                 .contains("wrote 300 learners to " + target.resolve("learners.csv"))
                 .contains("events to " + target.resolve("events.csv"))
-                .contains("history 2022-04-01 to 2025-03-31, seed 7");
+                .contains("history 2022-04-01 to 2025-03-31, seed 7")
+                .contains("wrote the names of 22 organisations to " + target.resolve("organisations.csv"));
         assertThat(err.toString()).isEmpty();
+        // The names file qip report --organisations reads: every organisation of learners.csv, by name.
+        List<String> names = Files.readAllLines(target.resolve("organisations.csv"));
+        assertThat(names.get(0)).isEqualTo("organisation,name");
+        assertThat(names).hasSize(1 + 22).contains("RHQ,Sheffield Teaching Hospitals NHS Foundation Trust");
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        names.stream().skip(1).forEach(l -> codes.add(l.substring(0, l.indexOf(','))));
+        Files.readAllLines(target.resolve("learners.csv")).stream().skip(1)
+                .forEach(l -> assertThat(codes).contains(l.split(",")[1]));
     }
 
     @Test

@@ -43,10 +43,10 @@ class ReportCommandTest {
 
     /** Text a spreadsheet would run, or a browser would execute, in every free-text column. */
     static final String HOSTILE_LEARNERS = """
-            learner_id,organisation,staff_group,band,team,region
-            LRN-SECRET-1,RHQ,<script>alert(1)</script>,5,,"=HYPERLINK(""http://evil.example/"",""click"")"
-            LRN-SECRET-2,RHQ,"+cmd|' /C calc'!A0",5,,-2+3
-            LRN-SECRET-3,RR8,@SUM(1+1),6,,"<img src=x onerror=alert(2)>"
+            learner_id,organisation,staff_group,band,team,region,organisation_name
+            LRN-SECRET-1,RHQ,<script>alert(1)</script>,5,,"=HYPERLINK(""http://evil.example/"",""click"")",<b onclick=alert(4)>Trust</b>
+            LRN-SECRET-2,RHQ,"+cmd|' /C calc'!A0",5,,-2+3,<b onclick=alert(4)>Trust</b>
+            LRN-SECRET-3,RR8,@SUM(1+1),6,,"<img src=x onerror=alert(2)>","=1+2"
             """;
 
     @Test
@@ -66,6 +66,10 @@ class ReportCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         org.qipathways.samples.report.ReportWriterTestAccess.assertOpensOffline(html);
         assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img")
+                .doesNotContainIgnoringCase("<b onclick")
+                // Organisation names, in the organisation table and the funnel plot's points and description.
+                .contains("<td>&lt;b onclick=alert(4)&gt;Trust&lt;/b&gt;</td>")
+                .contains("<title>RHQ &lt;b onclick=alert(4)&gt;Trust&lt;/b&gt;: 0 of 2")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .contains("Bronze &lt;script&gt;alert(3)&lt;/script&gt;")
                 .contains("&lt;img src=x onerror=alert(2)&gt;")
@@ -79,7 +83,7 @@ class ReportCommandTest {
         assertThat(allCells).as("no cell a spreadsheet would run").noneMatch(c -> !c.isEmpty()
                 && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 && !c.matches("-?\\d+(\\.\\d+)?"));
         assertThat(allCells).contains("'=HYPERLINK(\"http://evil.example/\",\"click\")", "'+cmd|' /C calc'!A0", "'-2+3",
-                "'@SUM(1+1)", "'=HYPERLINK(\"http://evil.example/\",\"x\")", "<script>alert(1)</script>");
+                "'@SUM(1+1)", "'=HYPERLINK(\"http://evil.example/\",\"x\")", "<script>alert(1)</script>", "'=1+2");
 
         // Learner ids are for counting only.
         for (Path f : listFiles(out)) {
@@ -102,7 +106,7 @@ class ReportCommandTest {
         QipRun run = qip("report", "--events", events, "--learners", learners, "--as-of", asOf.toString(), "--no-suppression",
                 "--out", exact.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.err()).contains("report on 2,000 learners as of 2025-03-31").contains("10 CSV tables");
+        assertThat(run.err()).contains("report on 2,000 learners as of 2025-03-31").contains("13 CSV tables");
         Path published = dir.resolve("published");
         assertThat(qip("report", "--events", events, "--learners", learners, "--as-of", asOf.toString(),
                 "--out", published.toString()).exit()).isZero();
@@ -135,6 +139,49 @@ class ReportCommandTest {
         List<String> all = byIcb.get(byIcb.size() - 1);
         assertThat(all.subList(0, 3)).containsExactly("All learners", "2000", Long.toString(bronzeHeld));
         assertThat(byIcb.subList(1, byIcb.size() - 1).stream().mapToLong(r -> Long.parseLong(r.get(1))).sum()).isEqualTo(2000);
+    }
+
+    @Test
+    void aSmallRegionGetsQuarterlyChartsWhereMonthsAreTooSmall() throws IOException {
+        LocalDate asOf = LocalDate.of(2025, 3, 31);
+        Path region = dir.resolve("region");
+        RegionGenerator.of(new RegionConfig(200, 1, asOf)).writeTo(region);
+        Path out = dir.resolve("report");
+        QipRun run = qip("report", "--events", region.resolve("events.csv").toString(), "--learners",
+                region.resolve("learners.csv").toString(), "--as-of", asOf.toString(), "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        String html = Files.readString(out.resolve("report.html"));
+
+        // Every tier that has any first achievement in the last three years gets a chart, by month or by quarter.
+        List<List<String>> quarters = readCsv(out.resolve("achievements-by-quarter.csv"));
+        List<List<String>> months = readCsv(out.resolve("achievements-by-month.csv"));
+        for (String tier : List.of("Bronze", "Silver", "Gold")) {
+            boolean any = Stream.concat(months.stream(), quarters.stream()).skip(1)
+                    .anyMatch(r -> r.get(1).equals(tier) && !r.get(2).equals("0"));
+            if (any) {
+                assertThat(html).as(tier).containsPattern("<h3>" + tier + ", by (month|quarter)</h3>\n<p class=\"period\">");
+            }
+        }
+        // With 200 learners, no tier has every month publishable: the charts are by quarter, and say why.
+        assertThat(html).contains("<h3>Bronze, by quarter</h3>", "<h3>Silver, by quarter</h3>", "<h3>Gold, by quarter</h3>")
+                .containsPattern("By quarter: \\d+ of 24 months had 1 to 7 first achievements, too few to publish month by"
+                        + " month, so each point is a calendar quarter \\(three months added up\\), 2022 Apr-Jun to 2025 Jan-Mar.")
+                // Where quarters are still too small they are marked, not drawn, and no limits are computed without them.
+                .containsPattern("\\d+ of 12 quarters still had 1 to 7 and are withheld \\(marked \\*, no point drawn\\)."
+                        + " This is a run chart of the published quarters only")
+                .doesNotContain("Chart withheld");
+        assertThat(html.split("<svg id=.chart-(spc|run)-\\d+.", -1)).hasSize(1 + 3);
+        assertThat(quarters.get(0)).containsExactly("Quarter", "Tier", "First achievements", "Mean", "Lower process limit",
+                "Upper process limit", "Special cause");
+        assertThat(quarters.get(1).get(0)).isEqualTo("2022 Apr-Jun");
+        assertThat(quarters.get(12).get(0)).isEqualTo("2025 Jan-Mar");
+        // Suppression intact: no count from 1 to 7 anywhere, every other count a multiple of 5.
+        for (List<List<String>> table : List.of(months, quarters)) {
+            for (List<String> row : table.subList(1, table.size())) {
+                assertThat(row.get(2)).as(row.toString()).matches("\\*|0|\\d*[05]");
+            }
+        }
+        assertThat(html).doesNotContain("Chart withheld: some months have too few");
     }
 
     @Test

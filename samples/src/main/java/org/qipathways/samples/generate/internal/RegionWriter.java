@@ -31,6 +31,15 @@ public final class RegionWriter {
         this.days = new Days(end);
     }
 
+    /** The names of the organisations the region's learners work for, by ODS code. */
+    public static java.util.Map<String, String> organisationNames() {
+        java.util.Map<String, String> names = new java.util.TreeMap<>();
+        for (Organisation o : Organisations.ALL) {
+            names.put(o.code(), o.name());
+        }
+        return java.util.Collections.unmodifiableMap(names);
+    }
+
     /**
      * Writes both files; flushes but does not close the writers.
      *
