@@ -97,6 +97,38 @@ public final class SimulatorSeeder {
                     enrolled.add(unitOfCourse.get(course) + " " + r.get("userid") + " " + SimulatedSite.STUDENT);
                 }
             });
+            // A site seeded before keeps its activities and grade items: a second seed adds completions
+            // to them rather than a second "Online module" that every learner would then have to complete.
+            site.rows("course_modules").forEach(r -> {
+                String unit = unitOfCourse.get(((Number) r.get("course")).longValue());
+                if (unit == null) {
+                    return;
+                }
+                String name = String.valueOf(r.get("name"));
+                long cm = ((Number) r.get("id")).longValue();
+                switch (String.valueOf(r.get("modname"))) {
+                    case "scorm" -> activities.putIfAbsent(unit + " module", cm);
+                    case "assign" -> activities.putIfAbsent(unit + " evidence", cm);
+                    case "attendance" -> activities.putIfAbsent(unit + " session " + name.substring("Session ".length()), cm);
+                    case FACILITATOR_LOG -> activities.putIfAbsent(unit + " facilitation "
+                            + name.substring("Facilitated session ".length()), cm);
+                    default -> { }
+                }
+            });
+            Map<Long, String> unitOfItem = new HashMap<>();
+            site.rows("grade_items").forEach(r -> {
+                String unit = unitOfCourse.get(((Number) r.get("courseid")).longValue());
+                if (unit != null && "Knowledge check".equals(r.get("itemname"))) {
+                    gradeItems.putIfAbsent(unit, ((Number) r.get("id")).longValue());
+                    unitOfItem.put(((Number) r.get("id")).longValue(), unit);
+                }
+            });
+            site.rows("grade_grades").forEach(r -> {
+                String unit = unitOfItem.get(((Number) r.get("itemid")).longValue());
+                if (unit != null) {
+                    bestScore.merge(unit + " " + r.get("userid"), ((Number) r.get("finalgrade")).doubleValue(), Math::max);
+                }
+            });
             if (p.framework() != null) {
                 Object framework = site.find("competency_framework", "idnumber", p.framework().code())
                         .map(r -> r.get("id")).orElse(null);
