@@ -19,7 +19,7 @@ import org.qipathways.benchmarks.figures.Scenarios.Settings;
  * medians of the same run, and writes them as JSON (by default {@code figures.json} beside the jar,
  * i.e. {@code benchmarks/target/figures.json}).
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar figures --quick     # 50,000 learners, about 2 minutes
+ * java -jar benchmarks/target/benchmarks.jar figures --quick     # 20,000 learners, under 2 minutes
  * java -jar benchmarks/target/benchmarks.jar figures             # 1,000,000 learners, 15-30 minutes
  * java -jar benchmarks/target/benchmarks.jar figures --out /tmp/figures.json
  * </pre>

@@ -43,7 +43,7 @@ final class Scenarios {
     /** How big and how often. */
     record Settings(String mode, int learners, int certifyLearners, int warmups, int repeats, int warmupSecondsInMemory) {
         static final Settings FULL = new Settings("full", 1_000_000, 50_000, 1, 3, 20);
-        static final Settings QUICK = new Settings("quick", 50_000, 5_000, 1, 3, 8);
+        static final Settings QUICK = new Settings("quick", 20_000, 2_000, 1, 3, 4);
     }
 
     Scenarios(Settings settings, Path work) {
