@@ -5,7 +5,11 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.qipathways.progress.Evaluator;
+import org.qipathways.record.Learner;
+import org.qipathways.record.LearnerRecord;
 import org.qipathways.report.internal.ReportBuilder;
+import org.qipathways.report.internal.ReportEvaluation;
 
 /**
  * The analysts' progression report on a programme, ready to publish: every table and chart
@@ -173,6 +177,27 @@ public record ProgressionReport(String programme, LocalDate asOf, LocalDate comp
      */
     public static ProgressionReport of(ReportInput input, Disclosure disclosure, ReportOptions options) {
         return ReportBuilder.build(input, disclosure, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Evaluates {@code records} as of {@code asOf} and a year before, on {@code threads} threads, and
+     * reports on them as {@code options} ask: the same report as
+     * {@code of(ReportInput.evaluate(evaluator, records, learners, asOf), disclosure, options)}, built
+     * while evaluating, without keeping any learner's progress (for regions too large to hold every
+     * learner's explanation in memory, twice).
+     * <pre>{@code
+     * ProgressionReport report = ProgressionReport.evaluate(Evaluator.of(programme), records, learners,
+     *         LocalDate.of(2026, 3, 31), 2, Disclosure.NHS_DIGITAL, ReportOptions.defaults());
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the organisation asked for has no learner in the input
+     */
+    public static ProgressionReport evaluate(Evaluator evaluator, List<LearnerRecord> records, List<Learner> learners,
+                                             LocalDate asOf, int threads, Disclosure disclosure, ReportOptions options) {
+        Objects.requireNonNull(asOf, "asOf");
+        return ReportEvaluation.report(Objects.requireNonNull(evaluator, "evaluator"), List.copyOf(records),
+                List.copyOf(learners), asOf, threads, Objects.requireNonNull(disclosure, "disclosure"),
+                Objects.requireNonNull(options, "options"));
     }
 
     /** The table with this id. */

@@ -5,13 +5,11 @@ import static org.qipathways.report.internal.ReportBuilder.EXPIRY_DAYS;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qipathways.certification.Certificate;
 import org.qipathways.certification.CertificateStatus;
-import org.qipathways.progress.Progress;
 import org.qipathways.report.Disclosure;
 import org.qipathways.report.ReportOptions;
 import org.qipathways.report.ReportTable;
@@ -41,7 +39,6 @@ final class CertificateTable extends ReportTables {
     }
 
     ReportTable table() {
-        LocalDate asOf = in.asOf();
         LocalDate ahead = asOf.plusDays(EXPIRY_DAYS);
         LocalDate back = asOf.minusDays(EXPIRY_DAYS);
         List<org.qipathways.report.ReportTable.Column> cols = List.of(label("Tier"), number("Learners certified"),
@@ -51,10 +48,7 @@ final class CertificateTable extends ReportTables {
             return new ReportTable("certificates", "Certificates", basis(null) + " See the expiring table for achievements"
                     + " of tiers that expire.", cols, List.of());
         }
-        Set<String> learners = new HashSet<>();
-        for (Progress p : in.now()) {
-            learners.add(p.learnerId());
-        }
+        Set<String> learners = c.ids;
         // Per tier code, per learner, their certificates issued by the report date.
         Map<String, Map<String, List<Certificate>>> byTier = new HashMap<>();
         for (Certificate c : certificates.certificates()) {

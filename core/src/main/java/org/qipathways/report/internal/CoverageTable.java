@@ -1,14 +1,10 @@
 package org.qipathways.report.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.qipathways.competency.Competency;
 import org.qipathways.competency.CompetencyFramework;
 import org.qipathways.competency.ProficiencyLevel;
-import org.qipathways.progress.CompetencyLevel;
-import org.qipathways.progress.Progress;
 import org.qipathways.report.Disclosure;
 import org.qipathways.report.ProgressionReport;
 import org.qipathways.report.ReportTable;
@@ -29,23 +25,10 @@ final class CoverageTable extends ReportTables {
     // ---- competency coverage ----
 
     ReportTable coverage(List<String> levelNames, List<ProgressionReport.CoverageBar> bars) {
-        CompetencyFramework framework = in.programme().framework();
+        CompetencyFramework framework = programme.framework();
         List<Competency> competencies = framework.competencies();
         int maxLevel = framework.scale().maxLevel();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < competencies.size(); i++) {
-            index.put(competencies.get(i).code(), i);
-        }
-        long[][] matrix = new long[competencies.size()][maxLevel + 2];
-        for (Progress p : in.now()) {
-            for (CompetencyLevel cl : p.competencies()) {
-                Integer i = index.get(cl.competency());
-                if (i != null) {
-                    matrix[i][Math.min(Math.max(cl.level(), 0), maxLevel)]++;
-                    matrix[i][maxLevel + 1]++;
-                }
-            }
-        }
+        long[][] matrix = c.coverage;
         String[][] pub = d.publish(matrix, Disclosure.Totals.LAST_COLUMN);
         levelNames.add("Not evidenced");
         for (ProficiencyLevel l : framework.scale().levels()) {
@@ -61,8 +44,8 @@ final class CoverageTable extends ReportTables {
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < competencies.size(); i++) {
-            Competency c = competencies.get(i);
-            List<String> cells = new ArrayList<>(List.of(c.code(), c.title(), pub[i][maxLevel + 1]));
+            Competency comp = competencies.get(i);
+            List<String> cells = new ArrayList<>(List.of(comp.code(), comp.title(), pub[i][maxLevel + 1]));
             List<Double> percents = new ArrayList<>();
             for (int level = 0; level <= maxLevel; level++) {
                 String rate = rate(pub[i][level], matrix[i][level], matrix[i][maxLevel + 1]);
@@ -72,10 +55,10 @@ final class CoverageTable extends ReportTables {
                         : 100.0 * d.round(matrix[i][level]) / d.round(matrix[i][maxLevel + 1]));
             }
             rows.add(new Row(cells, false));
-            bars.add(new ProgressionReport.CoverageBar(c.code(), c.title(), percents));
+            bars.add(new ProgressionReport.CoverageBar(comp.code(), comp.title(), percents));
         }
         return new ReportTable("competency-coverage", "Competency coverage",
-                "Learners at each level of the " + framework.scale().name() + " scale in each competency on " + in.asOf()
+                "Learners at each level of the " + framework.scale().name() + " scale in each competency on " + asOf
                         + " (the highest level evidenced by units or assessor ratings), and their share of all learners.",
                 cols, rows);
     }

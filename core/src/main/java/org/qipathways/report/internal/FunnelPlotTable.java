@@ -1,13 +1,8 @@
 package org.qipathways.report.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.qipathways.progress.Progress;
-import org.qipathways.progress.TierStatus;
-import org.qipathways.record.Learner;
 import org.qipathways.report.Disclosure;
 import org.qipathways.report.FunnelPlot;
 import org.qipathways.report.ReportTable;
@@ -55,25 +50,12 @@ final class FunnelPlotTable extends ReportTables {
                 secondHeld.add(r.cells().get(SECOND_TIER_COLUMN));
             }
         }
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < codes.size(); i++) {
-            index.put(codes.get(i), i);
-        }
         long[][] x = new long[codes.size() + 1][1];
-        long secondWithoutFirst = 0;
-        for (Progress p : in.now()) {
-            boolean holdsFirst = p.tiers().get(0).status() == TierStatus.ACHIEVED;
-            boolean holdsSecond = p.tiers().get(1).status() == TierStatus.ACHIEVED;
-            secondWithoutFirst += holdsSecond && !holdsFirst ? 1 : 0;
-            if (!holdsFirst || !holdsSecond) {
-                continue;
-            }
-            x[codes.size()][0]++;
-            Learner l = learnerById.get(p.learnerId());
-            Integer i = l == null ? null : index.get(l.organisation());
-            if (i != null) {
-                x[i][0]++;
-            }
+        long secondWithoutFirst = c.secondWithoutFirst;
+        x[codes.size()][0] = c.bothTotal;
+        for (int i = 0; i < codes.size(); i++) {
+            long[] both = c.bothByOrganisation.get(codes.get(i));
+            x[i][0] = both == null ? 0 : both[0];
         }
         String[][] xPub;
         if (secondWithoutFirst == 0) {
@@ -126,7 +108,7 @@ final class FunnelPlotTable extends ReportTables {
         String measure = second + " holders among " + first + " holders";
         out[0] = new FunnelPlot(measure, first + " holders", p, regional, points, excluded);
         return new ReportTable("funnel-plot", "Funnel plot: " + measure + ", by organisation",
-                "Per organisation, learners holding " + first + " on " + in.asOf() + " (as in the organisation table) and those of"
+                "Per organisation, learners holding " + first + " on " + asOf + " (as in the organisation table) and those of"
                         + " them holding " + second + " too, with the rate and the control limits at that number around the"
                         + " region's rate: p \u00b1 z \u00d7 \u221a(p(1 \u2212 p)/n), z = 1.96 (95%) and 3.09 (99.8%), a normal"
                         + " approximation to the binomial, computed from the published counts. " + excluded.size()

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qipathways.progress.Progress;
-import org.qipathways.record.LearnerRecord;
 import org.qipathways.report.Disclosure;
 import org.qipathways.report.ProgressionReport;
 import org.qipathways.report.ReportTable;
@@ -34,17 +32,11 @@ final class MonthlyTable extends ReportTables {
 
     /** The monthly table, then the quarterly one; the charts go to {@code out}. */
     List<ReportTable> achievements(List<ProgressionReport.MonthlySeries> out) {
-        YearMonth last = YearMonth.from(in.asOf());
-        if (!in.asOf().equals(last.atEndOfMonth())) {
+        YearMonth last = YearMonth.from(asOf);
+        if (!asOf.equals(last.atEndOfMonth())) {
             last = last.minusMonths(1);
         }
-        LocalDate firstEvent = null;
-        for (LearnerRecord r : in.records()) {
-            LocalDate f = firstEvent(r);
-            if (f != null && (firstEvent == null || f.isBefore(firstEvent))) {
-                firstEvent = f;
-            }
-        }
+        LocalDate firstEvent = c.firstEvent;
         YearMonth first = last.minusMonths(MAX_MONTHS - 1);
         if (firstEvent != null && YearMonth.from(firstEvent).isAfter(first)) {
             first = YearMonth.from(firstEvent);
@@ -60,14 +52,11 @@ final class MonthlyTable extends ReportTables {
             monthIndex.put(m, monthIndex.size());
         }
         long[][] counts = new long[tiers.size()][monthIndex.size()];
-        for (Progress p : in.now()) {
-            for (int t = 0; t < tiers.size(); t++) {
-                LocalDate a = p.tiers().get(t).achievedOn();
-                if (a != null) {
-                    Integer i = monthIndex.get(YearMonth.from(a));
-                    if (i != null) {
-                        counts[t][i]++;
-                    }
+        for (Map.Entry<YearMonth, Integer> m : monthIndex.entrySet()) {
+            long[] achieved = c.achievedByMonth.get(m.getKey());
+            if (achieved != null) {
+                for (int t = 0; t < tiers.size(); t++) {
+                    counts[t][m.getValue()] = achieved[t];
                 }
             }
         }

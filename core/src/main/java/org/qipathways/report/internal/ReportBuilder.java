@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import org.qipathways.programme.Programme;
 import org.qipathways.programme.Tier;
+import org.qipathways.progress.Progress;
 import org.qipathways.record.Learner;
 import org.qipathways.record.LearnerRecord;
 import org.qipathways.report.Disclosure;
@@ -37,59 +41,89 @@ public final class ReportBuilder {
     static final String NO_BAND = "(no band, or not recorded)";
     static final String NOT_IN_LEARNERS = "(not in the learners file)";
 
-    final ReportInput in;
+    final Programme programme;
+    final LocalDate asOf;
+    /** The counts of this report's learners: the region's, or one organisation's. */
+    final ReportCounts counts;
     final Disclosure d;
     final ReportOptions options;
     final List<Tier> tiers;
-    final Map<String, Learner> learnerById = new HashMap<>();
-    final Map<String, LearnerRecord> recordById = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    private ReportBuilder(ReportInput in, Disclosure d, ReportOptions options) {
-        this.in = in;
+    private ReportBuilder(Programme programme, LocalDate asOf, ReportCounts counts, Disclosure d, ReportOptions options) {
+        this.programme = programme;
+        this.asOf = asOf;
+        this.counts = counts;
         this.d = d;
         this.options = options;
-        this.tiers = in.programme().tiers();
-        for (Learner l : in.learners()) {
-            learnerById.putIfAbsent(l.learnerId(), l);
-        }
-        for (LearnerRecord r : in.records()) {
-            recordById.put(r.learnerId(), r);
-        }
+        this.tiers = programme.tiers();
     }
 
     /** See {@link ProgressionReport#of(ReportInput, Disclosure, ReportOptions)}. */
     public static ProgressionReport build(ReportInput input, Disclosure disclosure, ReportOptions options) {
-        ReportBuilder region = new ReportBuilder(input, disclosure, options);
-        if (options.organisation() == null) {
-            return region.build(null);
+        String code = checkedOrganisation(disclosure, options);
+        Map<String, Learner> learnerById = learnerById(input.learners());
+        Map<String, LearnerRecord> recordById = new HashMap<>();
+        for (LearnerRecord r : input.records()) {
+            recordById.put(r.learnerId(), r);
         }
-        if (!ReportOptions.allowsOneOrganisation(disclosure)) {
-            throw new IllegalArgumentException(ReportOptions.ONE_ORGANISATION_EXACT);
-        }
-        ReportInput one = region.only(options.organisation());
-        return new ReportBuilder(one, disclosure, options).build(region);
-    }
-
-    /** The input narrowed to the learners of one organisation (as the learners file has them). */
-    private ReportInput only(String code) {
-        List<org.qipathways.progress.Progress> now = new ArrayList<>();
-        List<org.qipathways.progress.Progress> yearAgo = new ArrayList<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (int i = 0; i < in.now().size(); i++) {
-            Learner l = learnerById.get(in.now().get(i).learnerId());
-            if (l != null && l.organisation().equals(code)) {
-                now.add(in.now().get(i));
-                yearAgo.add(in.yearAgo().get(i));
-                ids.add(l.learnerId());
+        boolean keepIds = options.certificates() != null;
+        ReportCounts region = new ReportCounts(input.programme(), input.asOf(), keepIds);
+        ReportCounts one = code == null ? null : new ReportCounts(input.programme(), input.asOf(), keepIds);
+        Set<String> ofOne = new HashSet<>();
+        for (int i = 0; i < input.now().size(); i++) {
+            Progress p = input.now().get(i);
+            Learner l = learnerById.get(p.learnerId());
+            LearnerRecord r = recordById.get(p.learnerId());
+            boolean unexplained = region.addNow(p, r, l);
+            region.addYearAgo(input.yearAgo().get(i));
+            if (one != null && l != null && l.organisation().equals(code)) {
+                one.addNow(p, r, l);
+                one.addYearAgo(input.yearAgo().get(i));
+                ofOne.add(p.learnerId());
+            }
+            if (unexplained) {
+                throw new IllegalArgumentException("progress of " + p.learnerId() + " has no explanation to say where"
+                        + " they stall: evaluate with Detail.FULL");
             }
         }
-        if (now.isEmpty()) {
-            throw new IllegalArgumentException("no learner of organisation " + code + " in the learners file");
+        for (LearnerRecord r : input.records()) {
+            region.addRecord(r);
+            if (one != null && ofOne.contains(r.learnerId())) {
+                one.addRecord(r);
+            }
         }
-        List<Learner> learners = in.learners().stream().filter(l -> ids.contains(l.learnerId())).toList();
-        List<LearnerRecord> records = in.records().stream().filter(r -> ids.contains(r.learnerId())).toList();
-        return new ReportInput(in.programme(), in.asOf(), now, yearAgo, learners, records);
+        return build(input.programme(), input.asOf(), region, one, disclosure, options);
+    }
+
+    /** The report from the counts of the region and, for one organisation's report, of its learners. */
+    static ProgressionReport build(Programme programme, LocalDate asOf, ReportCounts region, ReportCounts one,
+                                   Disclosure disclosure, ReportOptions options) {
+        ReportBuilder all = new ReportBuilder(programme, asOf, region, disclosure, options);
+        if (one == null) {
+            return all.build(null);
+        }
+        if (one.total == 0) {
+            throw new IllegalArgumentException("no learner of organisation " + options.organisation() + " in the learners file");
+        }
+        return new ReportBuilder(programme, asOf, one, disclosure, options).build(all);
+    }
+
+    /** The organisation the report is on ({@code null}: the region), once checked that the disclosure control allows one. */
+    static String checkedOrganisation(Disclosure disclosure, ReportOptions options) {
+        if (options.organisation() != null && !ReportOptions.allowsOneOrganisation(disclosure)) {
+            throw new IllegalArgumentException(ReportOptions.ONE_ORGANISATION_EXACT);
+        }
+        return options.organisation();
+    }
+
+    /** The learners by id, the first row of each id counting. */
+    static Map<String, Learner> learnerById(List<Learner> learners) {
+        Map<String, Learner> byId = new HashMap<>(learners.size() * 2);
+        for (Learner l : learners) {
+            byId.putIfAbsent(l.learnerId(), l);
+        }
+        return byId;
     }
 
     /** The organisation's name and code, or the code alone when its name is not known. */
@@ -103,20 +137,20 @@ public final class ReportBuilder {
      * organisation's: then the organisation table and a comparison come from the region.
      */
     private ProgressionReport build(ReportBuilder region) {
-        LocalDate before = in.asOf().minusYears(1);
-        long total = in.now().size();
-        long unlisted = in.now().stream().filter(p -> !learnerById.containsKey(p.learnerId())).count();
+        LocalDate before = asOf.minusYears(1);
+        long total = counts.total;
+        long unlisted = counts.unlisted;
         String focus = region == null ? null : organisationLabel(options.organisation());
         if (focus != null) {
             notes.add("This report is on the learners of " + focus + ": " + thousands(d.count(total)) + " learners. The region"
-                    + " (every learner in the input files, " + thousands(d.count(region.in.now().size())) + ") is the comparison:"
+                    + " (every learner in the input files, " + thousands(d.count(region.counts.total)) + ") is the comparison:"
                     + " in the table comparing the two, in the organisation table and in the funnel plot.");
         } else {
             notes.add("The report covers every learner in the learners file or with an event in the events file: "
                     + thousands(d.count(total)) + " learners" + (unlisted == 0 ? "" : ", of whom " + thousands(d.count(unlisted))
                     + " appear only in the events file (shown as " + NOT_IN_LEARNERS + ")") + ".");
         }
-        notes.add("Progress is judged on events up to the report date, " + in.asOf() + "; \"a year ago\" judges the same"
+        notes.add("Progress is judged on events up to the report date, " + asOf + "; \"a year ago\" judges the same"
                 + " learners on their events up to " + before + ".");
         notes.add(CertificateTable.basis(options.certificates()));
 
@@ -135,9 +169,12 @@ public final class ReportBuilder {
         if (funnelPlot != null) {
             tables.add(funnelPlot);
         }
-        tables.add(status.byGroup("by-icb", "By ICB or region", "ICB or region", Learner::region, String::compareToIgnoreCase, NOT_RECORDED));
-        tables.add(status.byGroup("by-staff-group", "By staff group", "Staff group", Learner::staffGroup, String::compareToIgnoreCase, NOT_RECORDED));
-        tables.add(status.byGroup("by-band", "By Agenda for Change band", "Band", Learner::band, StatusTables::compareBands, NO_BAND));
+        tables.add(status.byGroup("by-icb", "By ICB or region", "ICB or region", ReportCounts.Grouping.REGION,
+                String::compareToIgnoreCase));
+        tables.add(status.byGroup("by-staff-group", "By staff group", "Staff group", ReportCounts.Grouping.STAFF_GROUP,
+                String::compareToIgnoreCase));
+        tables.add(status.byGroup("by-band", "By Agenda for Change band", "Band", ReportCounts.Grouping.BAND,
+                StatusTables::compareBands));
         TimeTables time = new TimeTables(this);
         tables.add(time.timeBetweenTiers());
         tables.add(time.stalled());
@@ -148,7 +185,7 @@ public final class ReportBuilder {
         tables.add(new CoverageTable(this).coverage(levels, coverage));
         List<ProgressionReport.MonthlySeries> series = new ArrayList<>();
         tables.addAll(new MonthlyTable(this).achievements(series));
-        return new ProgressionReport(in.programme().title(), in.asOf(), before, d, d.count(total), focus,
+        return new ProgressionReport(programme.title(), asOf, before, d, d.count(total), focus,
                 CertificateTable.basis(options.certificates()), notes, tables, funnel, plot[0], levels, coverage, series);
     }
 

@@ -1,19 +1,14 @@
 package org.qipathways.report.internal;
 
-import static org.qipathways.report.internal.ReportBuilder.NOT_IN_LEARNERS;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.qipathways.programme.Tier;
-import org.qipathways.progress.Progress;
 import org.qipathways.progress.TierStatus;
-import org.qipathways.record.Learner;
 import org.qipathways.report.Disclosure;
 import org.qipathways.report.ProgressionReport;
 import org.qipathways.report.ReportTable;
@@ -50,16 +45,15 @@ final class StatusTables extends ReportTables {
         for (int t = 0; t < tiers.size(); t++) {
             Long[] held = new Long[2];
             for (int when = 0; when < 2; when++) {
-                List<Progress> progress = when == 0 ? in.now() : in.yearAgo();
                 long[] c = new long[FUNNEL_ORDER.length + 1];
-                for (Progress p : progress) {
-                    c[FUNNEL_COLUMN[p.tiers().get(t).status().ordinal()]]++;
+                for (TierStatus s : TierStatus.values()) {
+                    c[FUNNEL_COLUMN[s.ordinal()]] += this.c.byStatus[when][t][s.ordinal()];
                 }
-                c[FUNNEL_ORDER.length] = progress.size();
+                c[FUNNEL_ORDER.length] = when == 0 ? this.c.total : this.c.totalYearAgo;
                 String[] pub = d.publish(new long[][] {c}, Disclosure.Totals.LAST_COLUMN)[0];
                 List<String> cells = new ArrayList<>();
                 cells.add(tiers.get(t).title());
-                cells.add((when == 0 ? in.asOf() : before).toString());
+                cells.add((when == 0 ? asOf : before).toString());
                 cells.add(pub[0]);
                 cells.add(rate(pub[0], c[0], c[FUNNEL_ORDER.length]));
                 cells.addAll(Arrays.asList(pub).subList(1, pub.length));
@@ -78,15 +72,14 @@ final class StatusTables extends ReportTables {
 
     // ---- by organisation, ICB, staff group, band ----
 
-    ReportTable byGroup(String id, String title, String groupName, Function<Learner, String> key,
-                                Comparator<String> order, String missing) {
-        return byGroup(id, title, groupName, key, order, missing, null);
+    ReportTable byGroup(String id, String title, String groupName, ReportCounts.Grouping grouping, Comparator<String> order) {
+        return byGroup(id, title, groupName, grouping, order, null);
     }
 
     /** Learners by organisation, with each organisation's name beside its code where names are known. */
     ReportTable byOrganisation() {
-        return byGroup("by-organisation", "By organisation", "Organisation (ODS code)", Learner::organisation,
-                String::compareTo, ReportBuilder.NOT_RECORDED, code -> isPlaceholder(code) ? "" : nameOf(code));
+        return byGroup("by-organisation", "By organisation", "Organisation (ODS code)", ReportCounts.Grouping.ORGANISATION,
+                String::compareTo, code -> isPlaceholder(code) ? "" : nameOf(code));
     }
 
     private String nameOf(String code) {
@@ -99,14 +92,10 @@ final class StatusTables extends ReportTables {
         List<Row> rows = new ArrayList<>();
         for (int t = 0; t < tiers.size(); t++) {
             long[] held = new long[4];
-            held[1] = one.in.now().size();
-            held[3] = in.now().size();
-            for (Progress p : one.in.now()) {
-                held[0] += p.tiers().get(t).status() == TierStatus.ACHIEVED ? 1 : 0;
-            }
-            for (Progress p : in.now()) {
-                held[2] += p.tiers().get(t).status() == TierStatus.ACHIEVED ? 1 : 0;
-            }
+            held[0] = one.counts.achievedNow(t);
+            held[1] = one.counts.total;
+            held[2] = c.achievedNow(t);
+            held[3] = c.total;
             String[] pub = d.publish(new long[][] {held}, Disclosure.Totals.NONE)[0];
             rows.add(new Row(List.of(tiers.get(t).title(), pub[0], rate(pub[0], held[0], held[1]), pub[1], pub[2],
                     rate(pub[2], held[2], held[3]), pub[3]), false));
@@ -115,31 +104,18 @@ final class StatusTables extends ReportTables {
                 new Column(focus, "learners", true), new Column("Region", "achieved", true),
                 new Column("Region", "% achieved", true), new Column("Region", "learners", true));
         return new ReportTable("compared-with-region", focus + " and the region",
-                "Learners holding each tier on " + in.asOf() + ": this organisation's, and the whole region's (every learner in"
+                "Learners holding each tier on " + asOf + ": this organisation's, and the whole region's (every learner in"
                         + " the input files, this organisation's included), with the share of each one's learners.", cols, rows);
     }
 
-    private ReportTable byGroup(String id, String title, String groupName, Function<Learner, String> key,
-                                Comparator<String> order, String missing, Function<String, String> nameOfGroup) {
+    private ReportTable byGroup(String id, String title, String groupName, ReportCounts.Grouping grouping,
+                                Comparator<String> order, Function<String, String> nameOfGroup) {
         int width = 1 + 2 * tiers.size();
-        Map<String, long[]> groups = new HashMap<>();
+        Map<String, long[]> groups = c.groups.get(grouping.ordinal());
         long[] all = new long[width];
-        for (Progress p : in.now()) {
-            Learner l = learnerById.get(p.learnerId());
-            String g = l == null ? NOT_IN_LEARNERS : key.apply(l);
-            if (g == null) {
-                g = missing;
-            }
-            long[] c = groups.computeIfAbsent(g, k -> new long[width]);
-            c[0]++;
-            all[0]++;
-            for (int t = 0; t < tiers.size(); t++) {
-                TierStatus s = p.tiers().get(t).status();
-                int at = s == TierStatus.ACHIEVED ? 1 + 2 * t : s == TierStatus.IN_PROGRESS ? 2 + 2 * t : -1;
-                if (at > 0) {
-                    c[at]++;
-                    all[at]++;
-                }
+        for (long[] g : groups.values()) {
+            for (int i = 0; i < width; i++) {
+                all[i] += g[i];
             }
         }
         List<String> names = new ArrayList<>(groups.keySet());
@@ -177,7 +153,7 @@ final class StatusTables extends ReportTables {
             cols.add(new Column(t.title(), "in progress", true));
         }
         return new ReportTable(id, title, "Learners holding each tier (achieved) and part-way through it (in progress) on "
-                + in.asOf() + ", with the share of the group's learners holding it.", cols, rows);
+                + asOf + ", with the share of the group's learners holding it.", cols, rows);
     }
 
     private static boolean isPlaceholder(String group) {

@@ -1,19 +1,14 @@
 package org.qipathways.report.internal;
 
-import static org.qipathways.report.internal.ReportBuilder.STALL_DAYS;
 import static org.qipathways.report.internal.ReportBuilder.EXPIRY_DAYS;
+import static org.qipathways.report.internal.ReportBuilder.STALL_DAYS;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qipathways.progress.Progress;
-import org.qipathways.progress.TierProgress;
-import org.qipathways.progress.TierStatus;
 import org.qipathways.report.Disclosure;
 import org.qipathways.report.ReportTable;
 import org.qipathways.report.ReportTable.Column;
@@ -36,33 +31,24 @@ final class TimeTables extends ReportTables {
     ReportTable timeBetweenTiers() {
         List<Row> rows = new ArrayList<>();
         for (int t = 0; t < tiers.size(); t++) {
-            List<Long> days = new ArrayList<>();
-            for (Progress p : in.now()) {
-                LocalDate to = p.tiers().get(t).achievedOn();
-                LocalDate from = t == 0 ? firstEvent(recordById.get(p.learnerId())) : p.tiers().get(t - 1).achievedOn();
-                if (to != null && from != null) {
-                    days.add(ChronoUnit.DAYS.between(from, to));
-                }
-            }
             String fromName = t == 0 ? "First event" : tiers.get(t - 1).title();
-            rows.add(new Row(statistics(fromName, tiers.get(t).title(), days), false));
+            rows.add(new Row(statistics(fromName, tiers.get(t).title(), c.sortedDays(t)), false));
         }
         List<Column> cols = List.of(label("From"), label("To"), number("Learners"), number("Median days"),
                 number("Lower quartile days"), number("Upper quartile days"));
         return new ReportTable("time-between-tiers", "Time from one tier to the next",
                 "Days from achieving one tier to first achieving the next (for the first tier: from the learner's first"
-                        + " event), over learners who achieved both by " + in.asOf() + ". Quartiles interpolate between"
+                        + " event), over learners who achieved both by " + asOf + ". Quartiles interpolate between"
                         + " values (as Excel's QUARTILE.INC).", cols, rows);
     }
 
-    private List<String> statistics(String from, String to, List<Long> days) {
-        long n = days.size();
+    private List<String> statistics(String from, String to, double[] sorted) {
+        long n = sorted.length;
         List<String> cells = new ArrayList<>(List.of(from, to, d.count(n)));
         if (n == 0 || !d.allowsStatisticOver(n)) {
             cells.addAll(List.of(Disclosure.WITHHELD, Disclosure.WITHHELD, Disclosure.WITHHELD));
             return cells;
         }
-        double[] sorted = days.stream().mapToDouble(Long::doubleValue).sorted().toArray();
         for (double q : new double[] {0.5, 0.25, 0.75}) {
             cells.add(String.format(Locale.ROOT, "%.0f", quantile(sorted, q)));
         }
@@ -80,28 +66,7 @@ final class TimeTables extends ReportTables {
     // ---- stalls ----
 
     ReportTable stalled() {
-        List<Map<String, long[]>> byTier = new ArrayList<>();
-        for (int t = 0; t < tiers.size(); t++) {
-            byTier.add(new HashMap<>());
-        }
-        LocalDate cutoff = in.asOf().minusDays(STALL_DAYS);
-        for (Progress p : in.now()) {
-            LocalDate last = null;
-            boolean looked = false;
-            for (int t = 0; t < tiers.size(); t++) {
-                TierProgress tp = p.tiers().get(t);
-                if (tp.status() != TierStatus.IN_PROGRESS) {
-                    continue;
-                }
-                if (!looked) {
-                    last = lastEvent(recordById.get(p.learnerId()));
-                    looked = true;
-                }
-                if (last != null && !last.isAfter(cutoff)) {
-                    byTier.get(t).computeIfAbsent(StallKey.of(tp), k -> new long[1])[0]++;
-                }
-            }
-        }
+        List<Map<String, long[]>> byTier = c.stalls;
         List<Row> rows = new ArrayList<>();
         for (int t = 0; t < tiers.size(); t++) {
             Map<String, long[]> groups = byTier.get(t);
@@ -123,7 +88,7 @@ final class TimeTables extends ReportTables {
             rows.add(new Row(List.of(tier, "All stalled on " + tier, pub[keys.size()][0]), true));
         }
         return new ReportTable("stalled", "Where people stall",
-                "Learners in progress on a tier with no new event for " + STALL_DAYS + " days or more before " + in.asOf()
+                "Learners in progress on a tier with no new event for " + STALL_DAYS + " days or more before " + asOf
                         + ", by the first requirement they are missing (on the route they are on).",
                 List.of(label("Tier"), label("Missing requirement"), number("Learners stalled")), rows);
     }
@@ -136,28 +101,17 @@ final class TimeTables extends ReportTables {
 
     ReportTable expiring(boolean register) {
         List<Row> rows = new ArrayList<>();
-        LocalDate ahead = in.asOf().plusDays(EXPIRY_DAYS);
-        LocalDate back = in.asOf().minusDays(EXPIRY_DAYS);
+        LocalDate ahead = asOf.plusDays(EXPIRY_DAYS);
+        LocalDate back = asOf.minusDays(EXPIRY_DAYS);
         List<Integer> expiringTiers = new ArrayList<>();
         for (int t = 0; t < tiers.size(); t++) {
             if (tiers.get(t).expires()) {
                 expiringTiers.add(t);
             }
         }
-        long[][] matrix = new long[expiringTiers.size()][2];
-        for (Progress p : in.now()) {
-            for (int i = 0; i < expiringTiers.size(); i++) {
-                TierProgress tp = p.tiers().get(expiringTiers.get(i));
-                LocalDate e = tp.expiresOn();
-                if (e == null) {
-                    continue;
-                }
-                if (tp.status() == TierStatus.ACHIEVED && !e.isBefore(in.asOf()) && !e.isAfter(ahead)) {
-                    matrix[i][0]++;
-                } else if (tp.status() == TierStatus.LAPSED && !e.isBefore(back) && e.isBefore(in.asOf())) {
-                    matrix[i][1]++;
-                }
-            }
+        long[][] matrix = new long[expiringTiers.size()][];
+        for (int i = 0; i < matrix.length; i++) {
+            matrix[i] = c.expiring[i].clone();
         }
         String[][] pub = d.publish(matrix, Disclosure.Totals.NONE);
         for (int i = 0; i < expiringTiers.size(); i++) {
@@ -168,7 +122,7 @@ final class TimeTables extends ReportTables {
                 (register ? "From the learners' records, not the register (for certificates see the certificates table):"
                         : "No certificate register was given (qip report --register FILE), so these are not certificates but")
                         + " achievements of tiers that expire: held and ending within the "
-                        + EXPIRY_DAYS + " days from " + in.asOf() + " (to " + ahead + "), or lapsed without renewal, having"
+                        + EXPIRY_DAYS + " days from " + asOf + " (to " + ahead + "), or lapsed without renewal, having"
                         + " ended within the " + EXPIRY_DAYS + " days before it (from " + back + ")." + which,
                 List.of(label("Tier"), number("Expiring in the next " + EXPIRY_DAYS + " days"),
                         number("Lapsed in the last " + EXPIRY_DAYS + " days")), rows);

@@ -16,7 +16,6 @@ import org.qipathways.progress.Evaluator;
 import org.qipathways.record.LearnerRecord;
 import org.qipathways.report.Disclosure;
 import org.qipathways.report.ProgressionReport;
-import org.qipathways.report.ReportInput;
 import org.qipathways.report.ReportOptions;
 import org.qipathways.samples.report.ReportWriter;
 import picocli.CommandLine;
@@ -142,8 +141,9 @@ final class ReportCommand implements Callable<Integer> {
         if (register != null) {
             options = options.withCertificates(certificates(p));
         }
-        ReportInput data = ReportInput.evaluate(Evaluator.of(p), records, input.learnerRows, date);
-        ProgressionReport report = ProgressionReport.of(data, disclosure, options);
+        // counted while evaluating: no learner's progress is kept, so a million learners fit the default heap
+        ProgressionReport report = ProgressionReport.evaluate(Evaluator.of(p), records, input.learnerRows, date,
+                Runtime.getRuntime().availableProcessors(), disclosure, options);
         progress(terminal, err, "writing " + out.resolve(ReportWriter.HTML_FILE) + " and its tables");
         List<Path> files;
         try {
