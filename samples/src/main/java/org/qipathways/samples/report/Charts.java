@@ -201,13 +201,21 @@ final class Charts {
         r.setSeriesVisibleInLegend(0, false);
         plot.setRenderer(r);
         // Behind the series, so that no label hides a point.
+        // The labels stand right of the last point, in a margin kept free of points for them, so that
+        // none sits on a point; on the narrow drawing they are abbreviated to leave the points room.
+        boolean narrow = width < WIDE;
+        String upl = (narrow ? "UPL " : "Upper process limit ") + oneDecimal(xmr.upperLimit());
+        String lpl = (narrow ? "LPL " : "Lower process limit ") + oneDecimal(xmr.lowerLimit());
         plot.addRangeMarker(marker(xmr.mean(), "Mean " + oneDecimal(xmr.mean()), false), Layer.BACKGROUND);
-        plot.addRangeMarker(marker(xmr.upperLimit(), "Upper process limit " + oneDecimal(xmr.upperLimit()), true),
-                Layer.BACKGROUND);
+        plot.addRangeMarker(marker(xmr.upperLimit(), upl, true), Layer.BACKGROUND);
+        int longest = upl.length();
         if (xmr.lowerLimit() > 0) {
-            plot.addRangeMarker(marker(xmr.lowerLimit(), "Lower process limit " + oneDecimal(xmr.lowerLimit()), true),
-                    Layer.BACKGROUND);
+            plot.addRangeMarker(marker(xmr.lowerLimit(), lpl, true), Layer.BACKGROUND);
+            longest = Math.max(longest, lpl.length());
         }
+        double labelPx = 7.0 * longest + 16;
+        double plotPx = width - (narrow ? 130 : 100);
+        plot.getDomainAxis().setUpperMargin(labelPx / (plotPx - labelPx));
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setAutoRangeIncludesZero(true);
         y.setNumberFormatOverride(grouped());

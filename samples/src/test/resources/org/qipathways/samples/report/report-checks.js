@@ -49,9 +49,12 @@ window.addEventListener('load', function () {
   });
   out.svgs = svgs.length;
   svgs.forEach(function (svg) {
-    var points = Array.prototype.map.call(svg.querySelectorAll('circle, ellipse'), function (c) {
-      return c.getBoundingClientRect();
-    }).filter(function (r) { return r.width > 0; });
+    // Point markers: circles, and JFreeSVG's dots (small closed curved paths).
+    var points = Array.prototype.filter.call(svg.querySelectorAll('circle, ellipse, path'), function (c) {
+      if (c.tagName.toLowerCase() !== 'path') return true;
+      var bb = c.getBBox();
+      return /C/.test(c.getAttribute('d') || '') && bb.width >= 4 && bb.width <= 12 && bb.height >= 4 && bb.height <= 12;
+    }).map(function (c) { return c.getBoundingClientRect(); }).filter(function (r) { return r.width > 0; });
     svg.querySelectorAll('text').forEach(function (t) {
       if (!t.textContent.trim() || !visible(t)) return;
       out.texts++;
