@@ -59,6 +59,11 @@ final class Charts {
     static final Color IMPROVEMENT = new Color(0x41B6E6);
     static final Color CONCERN = new Color(0xED8B00);
 
+    /** Widths of the desktop and the phone drawing of each chart. */
+    static final int WIDE = 760;
+    static final int NARROW = 400;
+    static final String WITHHELD_SERIES = "Withheld (*)";
+
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font REGULAR = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
 
@@ -91,15 +96,34 @@ final class Charts {
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         plot.getRangeAxis().setUpperMargin(0.12);
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(grouped());
-        return svg(chart, "chart-funnel", 760, 90 + 70 * report.funnel().size());
+        int h = 90 + 70 * report.funnel().size();
+        return both(w -> chart, "chart-funnel", h, h + 20, "Learners holding each tier", ChartText.funnel(report));
     }
 
     /** Share of learners at each level, per competency: stacked horizontal bars. */
     static String coverage(ProgressionReport report) {
+        int h = 110 + 32 * report.coverage().size();
+        return both(w -> coverageChart(report, w), "chart-coverage", h, h + 40, "Competency coverage",
+                ChartText.coverage(report));
+    }
+
+    /**
+     * The stacked bars; a share withheld (too few people to publish) is drawn as what it is: a white
+     * segment, outlined, named "Withheld (*)" in the legend, filling the rest of the bar, so that no
+     * bar ends short without saying why.
+     */
+    private static JFreeChart coverageChart(ProgressionReport report, int width) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        boolean anyWithheld = report.coverage().stream().anyMatch(b -> b.percents().contains(null));
         for (ProgressionReport.CoverageBar bar : report.coverage()) {
+            double shown = 0;
             for (int level = 0; level < report.coverageLevels().size(); level++) {
-                data.addValue(bar.percents().get(level), report.coverageLevels().get(level), bar.competency());
+                Double pct = bar.percents().get(level);
+                data.addValue(pct, report.coverageLevels().get(level), bar.competency());
+                shown += pct == null ? 0 : pct;
+            }
+            if (anyWithheld) {
+                data.addValue(bar.percents().contains(null) ? Math.max(0, 100 - shown) : 0, WITHHELD_SERIES, bar.competency());
             }
         }
         JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "% of learners", data,
@@ -113,10 +137,24 @@ final class Charts {
         for (int i = 0; i < levels; i++) {
             r.setSeriesPaint(i, i == 0 ? LIGHT_GREY : blend(NHS_PALE_BLUE, new Color(0x003087), (i - 1) / Math.max(1.0, levels - 2)));
         }
+        if (anyWithheld) {
+            r.setDrawBarOutline(true);
+            for (int i = 0; i < levels; i++) {
+                r.setSeriesOutlinePaint(i, r.getSeriesPaint(i));
+            }
+            r.setSeriesPaint(levels, Color.WHITE);
+            r.setSeriesOutlinePaint(levels, GREY);
+            r.setSeriesOutlineStroke(levels, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {3f, 2f}, 0f));
+        }
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
         axis.setRange(0, 100);
-        return svg(chart, "chart-coverage", 760, 110 + 32 * report.coverage().size());
+        if (width < WIDE) {
+            // Competency codes, not titles, beside the bars: the titles would leave the bars no room.
+            plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.3f);
+        }
+        return chart;
     }
 
     /**
@@ -125,6 +163,10 @@ final class Charts {
      * process limits dashed.
      */
     static String spc(ProgressionReport.MonthlySeries series, int index) {
+        return both(w -> spcChart(series, w), "chart-spc-" + index, 300, 300, "XmR chart: " + series.tier(), ChartText.spc(series));
+    }
+
+    private static JFreeChart spcChart(ProgressionReport.MonthlySeries series, int width) {
         Xmr xmr = series.xmr();
         TimeSeries line = new TimeSeries(series.tier());
         TimeSeries common = new TimeSeries("Common cause");
@@ -159,13 +201,21 @@ final class Charts {
         r.setSeriesVisibleInLegend(0, false);
         plot.setRenderer(r);
         // Behind the series, so that no label hides a point.
+        // The labels stand right of the last point, in a margin kept free of points for them, so that
+        // none sits on a point; on the narrow drawing they are abbreviated to leave the points room.
+        boolean narrow = width < WIDE;
+        String upl = (narrow ? "UPL " : "Upper process limit ") + oneDecimal(xmr.upperLimit());
+        String lpl = (narrow ? "LPL " : "Lower process limit ") + oneDecimal(xmr.lowerLimit());
         plot.addRangeMarker(marker(xmr.mean(), "Mean " + oneDecimal(xmr.mean()), false), Layer.BACKGROUND);
-        plot.addRangeMarker(marker(xmr.upperLimit(), "Upper process limit " + oneDecimal(xmr.upperLimit()), true),
-                Layer.BACKGROUND);
+        plot.addRangeMarker(marker(xmr.upperLimit(), upl, true), Layer.BACKGROUND);
+        int longest = upl.length();
         if (xmr.lowerLimit() > 0) {
-            plot.addRangeMarker(marker(xmr.lowerLimit(), "Lower process limit " + oneDecimal(xmr.lowerLimit()), true),
-                    Layer.BACKGROUND);
+            plot.addRangeMarker(marker(xmr.lowerLimit(), lpl, true), Layer.BACKGROUND);
+            longest = Math.max(longest, lpl.length());
         }
+        double labelPx = 7.0 * longest + 16;
+        double plotPx = width - (narrow ? 130 : 100);
+        plot.getDomainAxis().setUpperMargin(labelPx / (plotPx - labelPx));
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setAutoRangeIncludesZero(true);
         y.setNumberFormatOverride(grouped());
@@ -177,9 +227,20 @@ final class Charts {
         DateAxis x = (DateAxis) plot.getDomainAxis();
         x.setTimeZone(TimeZone.getTimeZone("UTC"));
         x.setDateFormatOverride(monthFormat());
-        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, series.period() == ProgressionReport.Period.QUARTER ? 3
-                : series.months().size() > 24 ? 3 : 2));
-        return svg(chart, "chart-spc-" + index, 760, 300);
+        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, monthsPerTick(series, width)));
+        return chart;
+    }
+
+    /** Months between date ticks: as few as leave each "MMM yyyy" label room (about 70 px) at this width. */
+    private static int monthsPerTick(ProgressionReport.MonthlySeries series, int width) {
+        int span = series.months().size() * series.period().months();
+        int fit = Math.max(1, (width - 90) / 70);
+        for (int m : new int[] {2, 3, 6, 12}) {
+            if (m >= series.period().months() && span / m <= fit) {
+                return m;
+            }
+        }
+        return 24;
     }
 
     /**
@@ -187,6 +248,10 @@ final class Charts {
      * a period is withheld, each withheld period shaded and marked {@code *}; no mean or limits.
      */
     static String run(ProgressionReport.MonthlySeries series, int index) {
+        return both(w -> runChart(series, w), "chart-run-" + index, 260, 260, "Run chart: " + series.tier(), ChartText.run(series));
+    }
+
+    private static JFreeChart runChart(ProgressionReport.MonthlySeries series, int width) {
         TimeSeries line = new TimeSeries(series.tier());
         TimeSeries shown = new TimeSeries("Published " + series.period().word());
         java.util.List<RegularTimePeriod> withheld = new java.util.ArrayList<>();
@@ -239,8 +304,8 @@ final class Charts {
         DateAxis x = (DateAxis) plot.getDomainAxis();
         x.setTimeZone(TimeZone.getTimeZone("UTC"));
         x.setDateFormatOverride(monthFormat());
-        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, series.period() == ProgressionReport.Period.QUARTER ? 3 : 2));
-        return svg(chart, "chart-run-" + index, 760, 260);
+        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, monthsPerTick(series, width)));
+        return chart;
     }
 
     private static RegularTimePeriod period(ProgressionReport.MonthlySeries series, int i) {
@@ -290,8 +355,23 @@ final class Charts {
         }
     }
 
+    /**
+     * The chart twice: {@value #WIDE} wide for a desktop and {@value #NARROW} wide for a phone, where
+     * the wide one scaled down would shrink its text under 10 px; the page's CSS shows one of them.
+     * Each has the title and description.
+     */
+    private static String both(java.util.function.IntFunction<JFreeChart> chart, String id, int wideHeight, int narrowHeight,
+            String title, String description) {
+        return ChartText.labelled(svg(chart.apply(WIDE), id, WIDE, wideHeight), id, "wide", title, description)
+                + ChartText.labelled(svg(chart.apply(NARROW), id + "-narrow", NARROW, narrowHeight), id + "-narrow", "narrow", title,
+                        description);
+    }
+
     private static String svg(JFreeChart chart, String id, int width, int height) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        // Two decimals are a hundredth of a pixel: more only makes the page bigger.
+        DecimalFormat dp = new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        g2.setGeomDoubleConverter(dp::format);
         // Several charts share one page: keep their clip-path and gradient ids apart.
         g2.setDefsKeyPrefix(id + "-");
         chart.draw(g2, new Rectangle(0, 0, width, height));
@@ -309,7 +389,7 @@ final class Charts {
     }
 
     private static String oneDecimal(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return ChartText.oneDecimal(v);
     }
 
     private static Color blend(Color a, Color b, double t) {

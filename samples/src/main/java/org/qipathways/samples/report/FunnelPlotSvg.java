@@ -22,6 +22,7 @@ final class FunnelPlotSvg {
 
     private final FunnelPlot plot;
     private final StringBuilder svg = new StringBuilder(16 * 1024);
+    private final java.util.List<double[]> placed = new java.util.ArrayList<>();
     private double nMax;
     private double yMin;
     private double yMax;
@@ -75,12 +76,46 @@ final class FunnelPlotSvg {
                     .append(colour).append("\"><title>").append(escape(pt.code() + (pt.name().isEmpty() ? "" : " " + pt.name())
                             + ": " + pt.x() + " of " + pt.n() + ", " + pt.rateText() + ", " + pt.position()))
                     .append("</title></circle>\n");
-            svg.append("<text x=\"").append(f(x(pt.n()) + 6)).append("\" y=\"").append(f(y(pt.rate()) - 5))
-                    .append("\" font-size=\"11\" fill=\"#4c6272\">").append(escape(pt.code())).append("</text>\n");
+            double[] at = labelPlace(pt);
+            if (at != null) {
+                svg.append("<text x=\"").append(f(at[0])).append("\" y=\"").append(f(at[1]))
+                        .append("\" font-size=\"11\" fill=\"#4c6272\">").append(escape(pt.code())).append("</text>\n");
+            }
         }
         legend();
         svg.append("</svg>");
         return svg.toString();
+    }
+
+    /**
+     * Where a point's code goes (the text's baseline start): right and above it, or right below,
+     * left above, left below, whichever first keeps clear of every point and of the labels placed
+     * before; {@code null} when none does (the point keeps its tooltip, and the table and the
+     * description name it).
+     */
+    private double[] labelPlace(FunnelPlot.Point pt) {
+        double cx = x(pt.n());
+        double cy = y(pt.rate());
+        double w = 7.5 * pt.code().length();
+        double h = 11;
+        double[][] candidates = {{cx + 6, cy - 5}, {cx + 6, cy + 5 + h}, {cx - 6 - w, cy - 5}, {cx - 6 - w, cy + 5 + h}};
+        for (double[] c : candidates) {
+            double[] box = {c[0] - 1, c[1] - h, c[0] + w + 1, c[1] + 2};
+            boolean clear = box[0] >= LEFT && box[2] <= WIDTH - RIGHT && box[1] >= TOP && box[3] <= HEIGHT - BOTTOM;
+            for (FunnelPlot.Point other : plot.points()) {
+                double ox = x(other.n());
+                double oy = y(other.rate());
+                clear &= !(ox + 5 > box[0] && ox - 5 < box[2] && oy + 5 > box[1] && oy - 5 < box[3]);
+            }
+            for (double[] b : placed) {
+                clear &= !(b[2] > box[0] && b[0] < box[2] && b[3] > box[1] && b[1] < box[3]);
+            }
+            if (clear) {
+                placed.add(box);
+                return c;
+            }
+        }
+        return null;
     }
 
     /** Every number drawn, in sentences. */

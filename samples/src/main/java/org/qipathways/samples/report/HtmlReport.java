@@ -17,6 +17,10 @@ final class HtmlReport {
     /** Tables long enough to fold away under a summary line. */
     private static final Set<String> FOLDED = Set.of("achievements-by-month", "achievements-by-quarter", "by-organisation");
 
+    /** Tables of this many columns or more get a cue, on a narrow screen, that they scroll sideways. */
+    static final int WIDE_TABLE = 5;
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private final ProgressionReport report;
     private final StringBuilder html = new StringBuilder(256 * 1024);
 
@@ -42,7 +46,7 @@ final class HtmlReport {
             html.append("<p class=\"meta\">Organisation: <strong>").append(escape(report.organisation()))
                     .append("</strong>, compared with the whole region</p>\n");
         }
-        html.append("<p class=\"meta\">").append(escape(report.certificates())).append("</p>\n");
+        html.append("<p class=\"meta\">").append(text(report.certificates())).append("</p>\n");
         html.append("</div></header>\n<main class=\"wrap\">\n");
 
         html.append("<section class=\"disclosure").append(internal ? " internal" : "").append("\" id=\"disclosure\">\n<h2>")
@@ -75,7 +79,7 @@ final class HtmlReport {
 
         html.append("<section id=\"about\">\n<h2>About this report</h2>\n<ul>\n");
         for (String note : report.notes()) {
-            html.append("<li>").append(escape(note)).append("</li>\n");
+            html.append("<li>").append(text(note)).append("</li>\n");
         }
         html.append("<li>").append(escape(report.disclosure().method())).append("</li>\n");
         html.append("<li>Each table is also written as a CSV file beside this page; the numbers are the same.</li>\n");
@@ -119,9 +123,9 @@ final class HtmlReport {
         for (ProgressionReport.MonthlySeries s : report.achievements()) {
             sb.append("<h3>").append(escape(s.tier())).append(s.charted() ? ", by " + s.period().word() : "").append("</h3>\n");
             if (!s.charted()) {
-                sb.append("<p class=\"withheld\">").append(escape(s.note())).append("</p>\n");
+                sb.append("<p class=\"withheld\">").append(text(s.note())).append("</p>\n");
             } else {
-                sb.append("<p class=\"period\">").append(escape(s.note())).append("</p>\n");
+                sb.append("<p class=\"period\">").append(text(s.note())).append("</p>\n");
                 sb.append("<div class=\"chart\">").append(s.xmr() != null ? Charts.spc(s, i) : Charts.run(s, i)).append("</div>\n");
             }
             i++;
@@ -131,7 +135,7 @@ final class HtmlReport {
 
     private void section(ReportTable table, String chartSvg, String extraHtml) {
         html.append("<section id=\"").append(escape(table.id())).append("\">\n<h2>").append(escape(table.title()))
-                .append("</h2>\n<p class=\"desc\">").append(escape(table.description())).append("</p>\n");
+                .append("</h2>\n<p class=\"desc\">").append(text(table.description())).append("</p>\n");
         if (chartSvg != null) {
             html.append("<div class=\"chart\">").append(chartSvg).append("</div>\n");
         }
@@ -153,7 +157,13 @@ final class HtmlReport {
     }
 
     private void table(ReportTable table) {
-        html.append("<div class=\"scroll\"><table>\n<thead>");
+        if (table.columns().size() >= WIDE_TABLE) {
+            // Shown on a narrow screen only (CSS), where such a table is wider than the page.
+            html.append("<p class=\"hint\" aria-hidden=\"true\">Scroll the table sideways for all ")
+                    .append(table.columns().size()).append(" columns &rarr;</p>\n");
+        }
+        html.append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
+                .append(escape(table.title())).append(", table\"><table>\n<thead>");
         header(table.columns());
         html.append("</thead>\n<tbody>\n");
         if (table.rows().isEmpty()) {
@@ -164,7 +174,8 @@ final class HtmlReport {
             for (int i = 0; i < row.cells().size(); i++) {
                 boolean numeric = table.columns().get(i).numeric();
                 String cell = row.cells().get(i);
-                html.append(numeric ? "<td class=\"num\">" : "<td>").append(numeric ? number(cell) : escape(cell)).append("</td>");
+                String cls = numeric ? " class=\"num\"" : DATE.matcher(cell).matches() ? " class=\"date\"" : "";
+                html.append("<td").append(cls).append('>').append(numeric ? number(cell) : escape(cell)).append("</td>");
             }
             html.append("</tr>\n");
         }
@@ -221,6 +232,11 @@ final class HtmlReport {
         return escape(cell);
     }
 
+    /** Running text as HTML character data, each date in it kept on one line. */
+    static String text(String s) {
+        return DATE.matcher(escape(s)).replaceAll("<span class=\"nowrap\">$0</span>");
+    }
+
     /** Text as HTML character data or a quoted attribute value. */
     static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
@@ -265,13 +281,19 @@ final class HtmlReport {
             nav ul{margin:0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:4px 18px}
             a{color:#005eb8}
             .chart svg{max-width:100%;height:auto;display:block}
-            .scroll{overflow-x:auto}
+            .chart svg.narrow{display:none}
+            .scroll{overflow-x:auto;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/40px 100% no-repeat local,linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/40px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(33,43,50,.25),rgba(33,43,50,0)) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(33,43,50,.25),rgba(33,43,50,0)) right/14px 100% no-repeat scroll}
+            .scroll:focus{outline:2px solid #ffeb3b}
+            .hint{display:none;margin:4px 0 0;font-size:13px;color:#4c6272}
             table{border-collapse:collapse;font-size:14px;margin:6px 0}
             th,td{padding:4px 10px;border-bottom:1px solid #d8dde0;text-align:left;vertical-align:top}
             th{background:#f0f4f5;font-weight:bold;vertical-align:bottom}
             th.group{text-align:center;border-bottom:2px solid #768692}
             th.sub{font-weight:normal;font-size:13px}
             td:first-child{min-width:9em}
+            td{min-width:10em}
+            td.num{min-width:0}
+            td.date,.nowrap{white-space:nowrap;min-width:0}
             .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             tr.total td{font-weight:bold;border-top:2px solid #768692}
             details summary{cursor:pointer;color:#005eb8;margin:6px 0}
@@ -281,5 +303,15 @@ final class HtmlReport {
             .improve{color:#0072c6;font-weight:bold}
             .concern{color:#b35c00;font-weight:bold}
             footer{color:#4c6272;font-size:13px;padding-bottom:24px}
+            @media (max-width:860px){.chart svg.wide{display:none}.chart svg.narrow{display:block}
+            #funnel-plot .chart{overflow-x:auto}#chart-funnel-plot{min-width:760px;max-width:none}}
+            @media (max-width:600px){
+            .wrap{padding:0 8px}
+            section{padding:12px 10px;margin:10px 0}
+            header h1{font-size:24px}
+            .cards{flex-wrap:wrap}
+            .card{flex:1 1 8em}
+            .hint{display:block}
+            }
             """;
 }
