@@ -224,11 +224,15 @@ final class Charts {
             top = Math.max(top, p.value());
         }
         y.setRange(0, Math.max(1, top * 1.12));
-        DateAxis x = (DateAxis) plot.getDomainAxis();
+        monthAxis((DateAxis) plot.getDomainAxis(), series, width);
+        return chart;
+    }
+
+    /** The time axis of a series: UTC months, ticks as far apart as the width needs. */
+    private static void monthAxis(DateAxis x, ProgressionReport.MonthlySeries series, int width) {
         x.setTimeZone(TimeZone.getTimeZone("UTC"));
         x.setDateFormatOverride(monthFormat());
         x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, monthsPerTick(series, width)));
-        return chart;
     }
 
     /** Months between date ticks: as few as leave each "MMM yyyy" label room (about 70 px) at this width. */
@@ -301,10 +305,7 @@ final class Charts {
         y.setNumberFormatOverride(grouped());
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         y.setRange(0, top * 1.2);
-        DateAxis x = (DateAxis) plot.getDomainAxis();
-        x.setTimeZone(TimeZone.getTimeZone("UTC"));
-        x.setDateFormatOverride(monthFormat());
-        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, monthsPerTick(series, width)));
+        monthAxis((DateAxis) plot.getDomainAxis(), series, width);
         return chart;
     }
 
