@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.qipathways.moodle.internal.Form;
 import org.qipathways.moodle.internal.Json;
 import org.qipathways.moodle.internal.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Several calls of {@link MoodleClient#callAll} and {@link MoodleClient#callAllInOrder}: bundled
@@ -29,6 +31,7 @@ import org.qipathways.moodle.internal.Transport;
 final class ManyCalls {
 
     private static final String BUNDLE = MoodleFunction.TOOL_MOBILE_CALL_EXTERNAL_FUNCTIONS.wsName();
+    private static final Logger LOG = LoggerFactory.getLogger(ManyCalls.class);
 
     private final MoodleConfig config;
     private final CallExchange exchange;
@@ -171,6 +174,8 @@ final class ManyCalls {
         final String[] arguments;
         final AtomicReferenceArray<MoodleResult<T>> results;
         volatile MoodleException abandoned;
+        // the most calls a bundle may carry, lowered when a bundle of reads came back too large
+        volatile int cap = Integer.MAX_VALUE;
 
         Bundling(List<? extends MoodleCall<? extends T>> calls) {
             this.calls = calls;
@@ -210,7 +215,8 @@ final class ManyCalls {
      * returns how many were answered (Moodle stops after the first failure). Throws when the
      * request fails as a whole.
      */
-    private <T> int send(Bundling<T> b, int from, int to) {
+    private <T> int send(Bundling<T> b, int from, int end) {
+        int to = end - from > b.cap ? from + b.cap : end;   // not from + cap: cap may be Integer.MAX_VALUE
         ArrayNode requests = Json.MAPPER.createArrayNode();
         boolean repeatable = true;
         for (int i = from; i < to; i++) {
@@ -220,8 +226,21 @@ final class ManyCalls {
         }
         ObjectNode args = Json.MAPPER.createObjectNode();
         args.set("requests", requests);
-        JsonNode responses = exchange.request(MoodleFunction.TOOL_MOBILE_CALL_EXTERNAL_FUNCTIONS, repeatable, args)
-                .path("responses");
+        JsonNode responses;
+        try {
+            responses = exchange.request(MoodleFunction.TOOL_MOBILE_CALL_EXTERNAL_FUNCTIONS, repeatable, args)
+                    .path("responses");
+        } catch (ReplyTooLargeException e) {
+            if (!repeatable || to - from < 2) {
+                throw e;   // writes may have run; one call cannot be split
+            }
+            // Reads are safe to send again: half as many calls per bundle from now on in this callAll.
+            // The callers carry on from what was answered, so the rest of [from, end) goes next.
+            b.cap = Math.min(b.cap, Math.max(1, (to - from) / 2));
+            LOG.debug("{} reply over {} bytes for {} calls; sending at most {} per bundle", BUNDLE, e.limit(),
+                    to - from, b.cap);
+            return send(b, from, end);
+        }
         int answered = responses.isArray() ? Math.min(responses.size(), to - from) : 0;
         for (int i = 0; i < answered; i++) {
             b.results.set(from + i, bundledResult(b.calls.get(from + i), responses.get(i)));

@@ -30,6 +30,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.qipathways.moodle.MoodleConfig;
 import org.qipathways.moodle.MoodleReplyException;
+import org.qipathways.moodle.ReplyTooLargeException;
 import org.qipathways.moodle.MoodleToken;
 import org.qipathways.moodle.MoodleTransportException;
 import org.slf4j.Logger;
@@ -269,13 +270,13 @@ public final class Transport implements AutoCloseable {
                 + " bytes", max);
     }
 
-    private MoodleReplyException tooLarge(String function, String size, long max) {
-        return new MoodleReplyException(function, function + ": the reply from " + endpoint.host() + " " + size
+    private ReplyTooLargeException tooLarge(String function, String size, long max) {
+        return new ReplyTooLargeException(function, function + ": the reply from " + endpoint.host() + " " + size
                 + ", over the limit of " + max + " bytes" + (max >= 1 << 20 ? " (" + (max >> 20) + " MiB)" : "")
                 + " for one reply (maxReplyBytes): a Moodle"
                 + " reply is rarely more than a few MiB, so the address may not be a Moodle site, or a batch is too"
                 + " large (lower maxBatchSize). If the reply is right, raise the limit (MoodleConfig.Builder.maxReplyBytes,"
-                + " or qip's --max-reply-size BYTES)", null);
+                + " or qip's --max-reply-size BYTES)", max);
     }
 
     private Outcome ioFailure(String function, IOException e, int attempt) {

@@ -56,15 +56,17 @@ final class CompletionPull {
         all.addAll(rest);
         Set<String> noCriteria = new LinkedHashSet<>();
         handle(probes, noCriteria, events);
-        for (int from = 0; from < all.size(); from += SliceReads.SLICE) {
-            int to = Math.min(all.size(), from + SliceReads.SLICE);
-            List<long[]> slice = new ArrayList<>();
-            for (long[] k : all.subList(Math.max(from, probes.size()), Math.max(to, probes.size()))) {
+        // the probes went on their own: slices of the rest, so that each is whole bundles
+        int slice = SliceReads.sliceFor(client.config());
+        for (int from = probes.size(); from < all.size(); from += slice) {
+            int to = Math.min(all.size(), from + slice);
+            List<long[]> batch = new ArrayList<>();
+            for (long[] k : all.subList(from, to)) {
                 if (!noCriteria.contains(units.get((int) k[0]))) {
-                    slice.add(k);
+                    batch.add(k);
                 }
             }
-            handle(slice, noCriteria, events);
+            handle(batch, noCriteria, events);
             progress.read("course completion", to, all.size());
         }
         return noCriteria;

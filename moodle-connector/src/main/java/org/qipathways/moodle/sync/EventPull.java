@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.qipathways.moodle.MoodleCall;
 import org.qipathways.moodle.MoodleClient;
+import org.qipathways.moodle.ReplyTooLargeException;
 import org.qipathways.moodle.ws.ActivitiesCompletion;
 import org.qipathways.moodle.ws.CourseCompletion;
 import org.qipathways.moodle.ws.EnrolledUser;
@@ -115,8 +116,9 @@ public final class EventPull {
         Map<String, Long> courses = new ProgrammeSync(client, options).courseIds(p);
         List<String> units = p.units().stream().map(Unit::code).filter(courses::containsKey).toList();
         // who is in each course, and as what
-        List<List<EnrolledUser>> populations = ProgrammeSync.values(client.callAll(units.stream()
-                .map(u -> MoodleCall.getEnrolledUsers(courses.get(u), List.of())).toList()));
+        Map<Long, List<EnrolledUser>> byCourse = CoursePopulations.read(client,
+                units.stream().map(courses::get).toList(), "id,idnumber,roles");
+        List<List<EnrolledUser>> populations = units.stream().map(u -> byCourse.get(courses.get(u))).toList();
         Map<Long, String> learnerOf = new HashMap<>();
         Map<String, Set<Long>> facilitators = new HashMap<>();
         Map<String, List<Long>> learnersIn = new LinkedHashMap<>();
@@ -144,7 +146,7 @@ public final class EventPull {
             UnitKind kind = p.unit(unit).orElseThrow().kind();
             long course = courses.get(unit);
             if (kind == UnitKind.ASSESSMENT) {
-                grades(unit, client.getGradeItems(course, 0), learnerOf, events);
+                courseGrades(unit, course, learnersIn.get(unit), slices, learnerOf, events);
                 continue;
             }
             for (long user : learnersIn.get(unit)) {
@@ -206,6 +208,23 @@ public final class EventPull {
                         : teacher ? Role.FACILITATOR : Role.PARTICIPANT;
                 events.add(new LearnerEvent.Attended(learner, on, unit, role));
             }
+        }
+    }
+
+    /**
+     * A course's grades: all its users in one call (userid 0), or, when that reply is over the
+     * client's reply limit (about a kilobyte per learner: a course of tens of thousands), one call
+     * per learner, bundled. Moodle's gradereport_user_get_grade_items has no paging.
+     */
+    private void courseGrades(String unit, long course, List<Long> users, SliceReads slices,
+            Map<Long, String> learnerOf, List<LearnerEvent> events) {
+        try {
+            grades(unit, client.getGradeItems(course, 0), learnerOf, events);
+        } catch (ReplyTooLargeException e) {
+            LOG.info("the grades of unit {} for all {} users are over {} bytes in one reply: reading them per user",
+                    unit, users.size(), e.limit());
+            slices.run("grades of " + unit, users.stream().map(u -> MoodleCall.gradeItems(course, u)).toList(),
+                    (offset, results) -> ProgrammeSync.values(results).forEach(g -> grades(unit, g, learnerOf, events)));
         }
     }
 

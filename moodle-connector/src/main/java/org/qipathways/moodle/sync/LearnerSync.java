@@ -342,13 +342,11 @@ public final class LearnerSync {
         }
         // every enrolment, suspended ones included: those are left exactly as they are
         List<String> read = needed.stream().filter(u -> courses.get(u) > 0).toList();
-        List<MoodleCall<List<EnrolledUser>>> calls = read.stream().map(u -> MoodleCall.getEnrolledUsers(courses.get(u),
-                List.of(new Option("userfields", "id")))).toList();
         Map<String, Set<Long>> enrolled = new HashMap<>();
-        List<List<EnrolledUser>> replies = ProgrammeSync.values(client.callAll(calls));
+        Map<Long, List<EnrolledUser>> replies = CoursePopulations.read(client, read.stream().map(courses::get).toList(), "id");
         for (int i = 0; i < read.size(); i++) {
             Set<Long> ids = new HashSet<>();
-            replies.get(i).forEach(u -> ids.add(u.id()));
+            replies.get(courses.get(read.get(i))).forEach(u -> ids.add(u.id()));
             enrolled.put(read.get(i), ids);
         }
         List<Enrolment> adds = new ArrayList<>();

@@ -117,11 +117,12 @@ final class EnrolFunctions {
     private static Object enrolledUsers(Functions.Call c) {
         Site s = c.site;
         long courseId = c.num("courseid");
-        Db.Row course = course(s, courseId);
+        course(s, courseId);   // the context error for a course that does not exist
         boolean onlyActive = false;
         long from = 0;
         long limit = 0;
         String sortBy = "id";
+        Set<String> fields = USER_FIELDS;
         boolean descending = false;
         for (Map<String, Object> o : c.list("options")) {
             String value = text(o, "value");
@@ -147,15 +148,20 @@ final class EnrolFunctions {
                 case "sortdirection":
                     descending = value.equalsIgnoreCase("DESC");
                     break;
+                case "userfields":
+                    fields = userFields(value);
+                    break;
                 default:
-                    // userfields, withcapability, groupid: accepted, no effect here
+                    // withcapability, groupid: accepted, no effect here
             }
         }
         long now = s.now();
         boolean active = onlyActive;
         List<Long> instances = s.db.table("enrol").whereEquals("courseid", courseId).stream().map(Db.Row::id).toList();
         List<Db.Row> users = new ArrayList<>();
-        for (Db.Row ue : s.db.table("user_enrolments").where(r -> instances.contains(r.num("enrolid")))) {
+        List<Db.Row> enrolments = new ArrayList<>();
+        instances.forEach(i -> enrolments.addAll(s.db.table("user_enrolments").whereEquals("enrolid", i)));
+        for (Db.Row ue : enrolments) {
             boolean isActive = ue.num("status") == 0 && (ue.num("timestart") == 0 || ue.num("timestart") <= now)
                     && (ue.num("timeend") == 0 || ue.num("timeend") > now);
             if (!active || isActive) {
@@ -171,19 +177,86 @@ final class EnrolFunctions {
         Map<Long, List<Db.Row>> assignments = new java.util.HashMap<>();
         s.db.table("role_assignments").where(r -> r.num("contextid") == context)
                 .forEach(r -> assignments.computeIfAbsent(r.num("userid"), k -> new ArrayList<>()).add(r));
+        Set<String> wanted = fields;
+        Map<Long, List<Object>> coursesOf = wanted.contains("enrolledcourses") ? coursesOfUsers(s) : Map.of();
         for (int i = (int) from; i < users.size() && (limit == 0 || out.size() < limit); i++) {
             Db.Row u = users.get(i);
-            List<Object> roles = new ArrayList<>();
-            for (Db.Row ra : assignments.getOrDefault(u.id(), List.of())) {
-                Db.Row role = s.db.table("role").mustGet(ra.num("roleid"));
-                roles.add(obj("roleid", role.id(), "name", role.str("name"), "shortname", role.str("shortname"),
-                        "sortorder", 0));
+            // user/lib.php user_get_user_details(): id and fullname always, the rest only when asked for
+            Map<String, Object> d = new java.util.LinkedHashMap<>();
+            d.put("id", u.id());
+            putIf(d, wanted, "username", u.str("username"));
+            putIf(d, wanted, "firstname", u.str("firstname"));
+            putIf(d, wanted, "lastname", u.str("lastname"));
+            d.put("fullname", Site.fullname(u));
+            putIf(d, wanted, "email", u.str("email"));
+            if (!u.str("idnumber").isEmpty()) {   // "&& $user->idnumber": an empty idnumber is left out
+                putIf(d, wanted, "idnumber", u.str("idnumber"));
             }
-            out.add(obj("id", u.id(), "username", u.str("username"), "firstname", u.str("firstname"),
-                    "lastname", u.str("lastname"), "fullname", Site.fullname(u), "email", u.str("email"),
-                    "idnumber", u.str("idnumber"), "firstaccess", 0, "lastaccess", 0, "lastcourseaccess", 0,
-                    "roles", roles, "enrolledcourses", List.of(obj("id", courseId, "fullname", course.str("fullname"),
-                            "shortname", course.str("shortname")))));
+            putIf(d, wanted, "firstaccess", 0);
+            putIf(d, wanted, "lastaccess", 0);
+            putIf(d, wanted, "lastcourseaccess", 0);
+            if (wanted.contains("roles")) {
+                List<Object> roles = new ArrayList<>();
+                for (Db.Row ra : assignments.getOrDefault(u.id(), List.of())) {
+                    Db.Row role = s.db.table("role").mustGet(ra.num("roleid"));
+                    roles.add(obj("roleid", role.id(), "name", role.str("name"), "shortname", role.str("shortname"),
+                            "sortorder", 0));
+                }
+                d.put("roles", roles);
+            }
+            if (wanted.contains("enrolledcourses") && coursesOf.containsKey(u.id())) {
+                // every course the user is enrolled in (enrol_get_users_courses), not only this one
+                d.put("enrolledcourses", coursesOf.get(u.id()));
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    /**
+     * The fields user_get_user_details() knows (user/lib.php user_get_default_fields()); the
+     * simulator keeps fewer of them, and leaves out those it has no value for.
+     */
+    private static final Set<String> USER_FIELDS = Set.of("id", "username", "fullname", "firstname", "lastname",
+            "email", "address", "phone1", "phone2", "icq", "skype", "yahoo", "aim", "msn", "department",
+            "institution", "interests", "firstaccess", "lastaccess", "auth", "confirmed", "idnumber", "lang",
+            "theme", "timezone", "mailformat", "description", "descriptionformat", "city", "url", "country",
+            "profileimageurlsmall", "profileimageurl", "customfields", "groups", "roles", "preferences",
+            "enrolledcourses", "suspended", "lastcourseaccess");
+
+    /**
+     * The {@code userfields} option: enrol/externallib.php get_enrolled_users() explodes it on
+     * commas and cleans each name as PARAM_ALPHANUMEXT; user_get_user_details() throws
+     * {@code invaliduserfield} for a name it does not know.
+     */
+    private static Set<String> userFields(String value) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String f : value.split(",", -1)) {
+            String name = f.replaceAll("[^a-zA-Z0-9_-]", "");
+            if (!USER_FIELDS.contains(name)) {
+                throw WsError.moodle("invaliduserfield", "Invalid user field: " + name);
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
+    private static void putIf(Map<String, Object> d, Set<String> wanted, String field, Object value) {
+        if (wanted.contains(field)) {
+            d.put(field, value);
+        }
+    }
+
+    /** Each user's courses, as enrolledcourses lists them: id, fullname, shortname. */
+    private static Map<Long, List<Object>> coursesOfUsers(Site s) {
+        Map<Long, Long> courseOfInstance = new java.util.HashMap<>();
+        s.db.table("enrol").where(r -> true).forEach(r -> courseOfInstance.put(r.id(), r.num("courseid")));
+        Map<Long, List<Object>> out = new java.util.HashMap<>();
+        // enrol_get_users_courses($userid, true): active enrolments only
+        for (Db.Row ue : s.db.table("user_enrolments").where(r -> r.num("status") == 0)) {
+            s.db.table("course").get(courseOfInstance.getOrDefault(ue.num("enrolid"), -1L)).ifPresent(course ->
+                    out.computeIfAbsent(ue.num("userid"), k -> new ArrayList<>()).add(obj("id", course.id(),
+                            "fullname", course.str("fullname"), "shortname", course.str("shortname"))));
         }
         return out;
     }

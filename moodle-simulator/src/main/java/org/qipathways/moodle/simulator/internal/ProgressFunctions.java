@@ -135,7 +135,9 @@ final class ProgressFunctions {
         }
         // the course's grades by item and user, read once rather than once per user and item
         Map<String, Db.Row> grades = new java.util.HashMap<>();
-        s.db.table("grade_grades").all().forEach(g -> grades.put(g.num("itemid") + ":" + g.num("userid"), g));
+        // one user's call reads that user's grades only: a large course's grades are read per user
+        (only != 0 ? s.db.table("grade_grades").whereEquals("userid", only) : s.db.table("grade_grades").all())
+                .forEach(g -> grades.put(g.num("itemid") + ":" + g.num("userid"), g));
         Db.Table gradeItems = s.db.table("grade_items");
         List<Db.Row> items = gradeItems.whereEquals("courseid", course.id()).stream().filter(r -> !"course".equals(r.str("itemtype"))).toList();
         long courseItem = gradeItems.first(r -> r.num("courseid") == course.id() && "course".equals(r.str("itemtype")))
