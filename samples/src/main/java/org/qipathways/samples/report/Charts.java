@@ -159,6 +159,8 @@ final class Charts {
         for (Xmr.Point p : xmr.points()) {
             top = Math.max(top, p.value());
         }
+        // Counts are whole numbers: whole ticks (a chart of zeros would otherwise read 0, 0, 0, 1, 1).
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         y.setRange(0, Math.max(1, top * 1.12));
         monthAxis((DateAxis) plot.getDomainAxis(), series, width);
         // The labels stand right of the last point, in a margin kept free of points for them, so that
@@ -193,6 +195,8 @@ final class Charts {
         double labelPx = 7.0 * longest + 16;
         double plotPx = width - (narrow ? 130 : 100);
         plot.getDomainAxis().setUpperMargin(labelPx / (plotPx - labelPx));
+        // Again: the labels' margin lengthens the time axis, so its ticks are spaced for that length.
+        monthAxis((DateAxis) plot.getDomainAxis(), series, width);
         return chart;
     }
 
@@ -211,12 +215,12 @@ final class Charts {
     private static void monthAxis(DateAxis x, ProgressionReport.MonthlySeries series, int width) {
         x.setTimeZone(TimeZone.getTimeZone("UTC"));
         x.setDateFormatOverride(monthFormat());
-        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, monthsPerTick(series, width)));
+        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, monthsPerTick(series, width, 1 + x.getLowerMargin() + x.getUpperMargin())));
     }
 
     /** Months between date ticks: as few as leave each "MMM yyyy" label room (about 70 px) at this width. */
-    private static int monthsPerTick(ProgressionReport.MonthlySeries series, int width) {
-        int span = series.months().size() * series.period().months();
+    private static int monthsPerTick(ProgressionReport.MonthlySeries series, int width, double margins) {
+        int span = (int) Math.ceil(series.months().size() * series.period().months() * margins);
         int fit = Math.max(1, (width - 90) / 70);
         for (int m : new int[] {2, 3, 6, 12}) {
             if (m >= series.period().months() && span / m <= fit) {

@@ -159,6 +159,11 @@ class ChartGeometryTest {
             assertClear(labels, points, svg);
             // Limits too near the mean for a label each share the mean's: the labels never overlap each other.
             assertApart(labels);
+            // The labels' margin lengthens the time axis: its dates still keep apart.
+            assertApart(texts(svg).stream().filter(t -> t.text().matches("[A-Z][a-z]{2,3} \\d{4}")).toList());
+            // Whole-number ticks, each once (a chart of zeros once read 0, 0, 0, 1, 1 up its axis).
+            List<String> ticks = texts(svg).stream().filter(t -> t.text().matches("[\\d,.]+")).map(Text::text).toList();
+            assertThat(ticks).as("the count axis").isNotEmpty().doesNotHaveDuplicates().allMatch(t -> t.matches("[\\d,]+"));
         }
     }
 
