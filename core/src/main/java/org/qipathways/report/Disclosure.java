@@ -87,22 +87,53 @@ public record Disclosure(int threshold, int roundingBase) {
      * {@code part} as a percentage of {@code whole}, computed from the counts as published, or
      * {@link #WITHHELD} when the part is suppressed or the whole is too small for a rate. Shown to
      * a whole percent when counts are rounded and the rounded whole is under 4,000 (the precision
-     * rounded counts support), else to one decimal place.
+     * rounded counts support), else to one decimal place. A column of rates over several wholes
+     * uses {@link #rate(long, long, int)} with {@link #rateDecimals(long...)} of them all instead,
+     * so that every row of it has one precision.
      */
     public String rate(long part, long whole) {
+        return rate(part, whole, rateDecimals(whole));
+    }
+
+    /**
+     * {@code part} as a percentage of {@code whole} as {@link #rate(long, long)}, withheld alike,
+     * to {@code decimals} places: those {@link #rateDecimals(long...)} gives for the column it is in.
+     */
+    public String rate(long part, long whole, int decimals) {
         requireCount(part);
         requireCount(whole);
         if (part > whole) {
             throw new IllegalArgumentException("part " + part + " is more than the whole " + whole);
         }
+        if (decimals < 0) {
+            throw new IllegalArgumentException("decimals must be 0 or more, was " + decimals);
+        }
         if (whole == 0 || !allowsStatisticOver(whole) || suppresses(part)) {
             return WITHHELD;
         }
-        long p = round(part);
-        long w = round(whole);
-        double percent = 100.0 * p / w;
-        boolean wholePercent = roundingBase > 1 && w < 4000;
-        return String.format(Locale.ROOT, wholePercent ? "%.0f%%" : "%.1f%%", percent);
+        double percent = 100.0 * round(part) / round(whole);
+        return String.format(Locale.ROOT, "%." + decimals + "f%%", percent);
+    }
+
+    /**
+     * The decimal places for a column of rates over these wholes (one per row), so that the whole
+     * column has one precision: the fewest any of them supports. Over a rounded whole under 4,000 a
+     * rate is shown to a whole percent (0), else to one decimal (1); wholes over which no rate is
+     * shown (0, or too few people) do not count. 1 when no whole is left.
+     * <pre>{@code
+     * nhs.rateDecimals(1000, 5000);   // 0: "50%" and "12.5%" in one column become "50%" and "13%"
+     * nhs.rateDecimals(5000, 8000);   // 1
+     * }</pre>
+     */
+    public int rateDecimals(long... wholes) {
+        int decimals = 1;
+        for (long whole : wholes) {
+            requireCount(whole);
+            if (whole > 0 && allowsStatisticOver(whole) && roundingBase > 1 && round(whole) < 4000) {
+                decimals = 0;
+            }
+        }
+        return decimals;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.qipathways.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qipathways.report.Disclosure.Totals;
 
@@ -58,6 +59,26 @@ class DisclosureTest {
         assertThat(nhs.rate(0, 0)).isEqualTo("*");
         assertThat(Disclosure.NONE.rate(1, 3)).isEqualTo("33.3%");
         assertThat(THRESHOLD_ONLY.rate(8, 9)).isEqualTo("88.9%");
+    }
+
+    @Test
+    void aColumnOfRatesHasOnePrecision() {
+        Disclosure nhs = Disclosure.NHS_DIGITAL;
+        // 500 of 1,000 and 500 of 4,000 in one column: each alone "50%" and "12.5%".
+        assertThat(List.of(nhs.rate(500, 1000), nhs.rate(500, 4000))).containsExactly("50%", "12.5%");
+        int decimals = nhs.rateDecimals(1000, 4000);
+        assertThat(decimals).as("the precision the smaller rounded whole supports").isZero();
+        assertThat(List.of(nhs.rate(500, 1000, decimals), nhs.rate(500, 4000, decimals))).containsExactly("50%", "13%");
+        assertThat(nhs.rateDecimals(4000, 9000)).isEqualTo(1);
+        assertThat(nhs.rate(500, 4000, nhs.rateDecimals(4000, 9000))).isEqualTo("12.5%");
+        // Wholes over which no rate is shown do not coarsen the column.
+        assertThat(nhs.rateDecimals(0, 7, 5000)).isEqualTo(1);
+        assertThat(nhs.rateDecimals()).isEqualTo(1);
+        // Exact counts: always one decimal.
+        assertThat(Disclosure.NONE.rateDecimals(2, 100, 5000)).isEqualTo(1);
+        assertThat(Disclosure.NONE.rate(1, 2, 1)).isEqualTo("50.0%");
+        assertThat(nhs.rate(5, 100, 0)).as("withheld as ever").isEqualTo("*");
+        assertThatThrownBy(() -> nhs.rate(50, 100, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     // ---- tables: primary and secondary suppression, on hand-made tables ----

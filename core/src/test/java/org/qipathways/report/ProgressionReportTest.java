@@ -255,6 +255,54 @@ class ProgressionReportTest {
     }
 
     @Test
+    void everyColumnOfPercentagesHasOnePrecision() {
+        // RR8: 1,000 learners, 500 of them holding Bronze (50%); RHQ: 3,500, all holding it (100%); no
+        // one holds Silver. All learners: 4,000 of 4,500 (88.9%). Under NHS rounding the organisations'
+        // rates alone are whole percents (under 4,000 learners) and the total's one decimal: one column
+        // would read "100%", "50%", "88.9%"; and the funnel plot "0%" for each organisation but "0.0%"
+        // for the region (4,000 Bronze holders).
+        StringBuilder learners = new StringBuilder("learner_id,organisation,staff_group,band,team,region\n");
+        StringBuilder events = new StringBuilder("learner_id,date,type,item,result\n");
+        for (int i = 0; i < 4500; i++) {
+            String id = String.format(java.util.Locale.ROOT, "L%04d", i);
+            learners.append(id).append(i < 1000 ? ",RR8" : ",RHQ").append(",,,,\n");
+            if (i < 500 || i >= 1000) {
+                events.append(id).append(",2024-01-10,completed,BRZ-ELN,\n").append(id).append(",2024-01-12,assessed,BRZ-QUIZ,85\n");
+            }
+        }
+        Programme programme = Programme.reference();
+        List<Learner> people = LearnersCsv.read(new StringReader(learners.toString()), "learners.csv", ReadOptions.STRICT).rows();
+        List<LearnerRecord> records = new ArrayList<>(LearnerRecord.group(people,
+                EventsCsv.read(new StringReader(events.toString()), "events.csv", programme, ReadOptions.STRICT).rows()).values());
+        ProgressionReport r = ProgressionReport.of(ReportInput.evaluate(Evaluator.of(programme), records, people, AS_OF),
+                Disclosure.NHS_DIGITAL);
+        assertThat(rows(r, "by-organisation")).extracting(row -> row.get(4)).containsExactly("100%", "50%", "89%");
+        assertThat(rows(r, "funnel-plot")).extracting(row -> row.get(4)).containsExactly("0%", "0%", "0%");
+        assertThat(r.funnelPlot().regionalText()).isEqualTo("0%");
+        assertOnePrecisionPerColumn(r);
+        assertOnePrecisionPerColumn(nhs);
+        assertOnePrecisionPerColumn(exact);
+    }
+
+    /** In every table, each column of percentages shows all its published rows to one number of decimals. */
+    static void assertOnePrecisionPerColumn(ProgressionReport report) {
+        for (ReportTable t : report.tables()) {
+            for (int c = 0; c < t.columns().size(); c++) {
+                java.util.Set<Integer> decimals = new java.util.TreeSet<>();
+                List<String> cells = new ArrayList<>();
+                for (ReportTable.Row row : t.rows()) {
+                    String cell = row.cells().get(c);
+                    if (cell.matches("\\d+(\\.\\d+)?%")) {
+                        cells.add(cell);
+                        decimals.add(cell.contains(".") ? cell.length() - cell.indexOf('.') - 2 : 0);
+                    }
+                }
+                assertThat(decimals).as("%s, column %s: %s", t.id(), t.columns().get(c).heading(), cells).hasSizeLessThanOrEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aRateIsWithheldWhenItsCountIsSuppressedToProtectAnother() {
         // Threshold 1, no rounding. Silver a year ago: achieved 3, in progress 1, not started 4, of 8.
         // The 1 alone would follow from 8 - 3 - 4, so the 3 goes too, and its rate with it.

@@ -42,13 +42,19 @@ final class CoverageTable extends ReportTables {
             cols.add(new Column(level, "learners", true));
             cols.add(new Column(level, "%", true));
         }
+        // Each "%" column is over every competency's learners: one precision for all its rows.
+        long[] wholes = new long[competencies.size()];
+        for (int i = 0; i < competencies.size(); i++) {
+            wholes[i] = matrix[i][maxLevel + 1];
+        }
+        int decimals = d.rateDecimals(wholes);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < competencies.size(); i++) {
             Competency comp = competencies.get(i);
             List<String> cells = new ArrayList<>(List.of(comp.code(), comp.title(), pub[i][maxLevel + 1]));
             List<Double> percents = new ArrayList<>();
             for (int level = 0; level <= maxLevel; level++) {
-                String rate = rate(pub[i][level], matrix[i][level], matrix[i][maxLevel + 1]);
+                String rate = rate(pub[i][level], matrix[i][level], matrix[i][maxLevel + 1], decimals);
                 cells.add(pub[i][level]);
                 cells.add(rate);
                 percents.add(Disclosure.WITHHELD.equals(rate) ? null

@@ -82,13 +82,25 @@ final class FunnelPlotTable extends ReportTables {
         if (totalN != null && !isWithheld(totalN) && !isWithheld(xPub[codes.size()][0]) && Long.parseLong(totalN) > 0) {
             p = Double.parseDouble(xPub[codes.size()][0]) / Long.parseLong(totalN);
         }
+        // The rate column (and the plot's labels of rates) in one precision: the one every plotted
+        // organisation's number and the region's support.
+        List<Long> wholes = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (plotted(published.get(i), xPub[i][0], p)) {
+                wholes.add(Long.parseLong(published.get(i)));
+            }
+        }
+        if (!Double.isNaN(p)) {
+            wholes.add(Long.parseLong(totalN));
+        }
+        int decimals = d.rateDecimals(wholes.stream().mapToLong(Long::longValue).toArray());
         List<FunnelPlot.Point> points = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             String n = published.get(i);
             String xi = xPub[i][0];
-            if (isWithheld(n) || isWithheld(xi) || "0".equals(n) || Double.isNaN(p)) {
+            if (!plotted(n, xi, p)) {
                 excluded.add(codes.get(i));
                 rows.add(new Row(List.of(codes.get(i), names.get(i), n, xi, Disclosure.WITHHELD, Disclosure.WITHHELD,
                         Disclosure.WITHHELD, "not plotted: too few to publish"), false));
@@ -97,12 +109,12 @@ final class FunnelPlotTable extends ReportTables {
             long nn = Long.parseLong(n);
             long xx = Long.parseLong(xi);
             String position = FunnelPlot.position(p, nn, (double) xx / nn);
-            points.add(new FunnelPlot.Point(codes.get(i), names.get(i), nn, xx, rateOfPublished(xx, nn), position));
-            rows.add(new Row(List.of(codes.get(i), names.get(i), n, xi, rateOfPublished(xx, nn),
+            points.add(new FunnelPlot.Point(codes.get(i), names.get(i), nn, xx, rateOfPublished(xx, nn, decimals), position));
+            rows.add(new Row(List.of(codes.get(i), names.get(i), n, xi, rateOfPublished(xx, nn, decimals),
                     limits(p, nn, FunnelPlot.Z_95), limits(p, nn, FunnelPlot.Z_998), position), false));
         }
         String regional = Double.isNaN(p) ? Disclosure.WITHHELD
-                : rateOfPublished(Long.parseLong(xPub[codes.size()][0]), Long.parseLong(totalN));
+                : rateOfPublished(Long.parseLong(xPub[codes.size()][0]), Long.parseLong(totalN), decimals);
         rows.add(new Row(List.of("Region", "", totalN == null ? "0" : totalN, xPub[codes.size()][0], regional, "", "", ""),
                 true));
         String measure = second + " holders among " + first + " holders";
@@ -119,10 +131,15 @@ final class FunnelPlotTable extends ReportTables {
                 columns(first, second), rows);
     }
 
-    /** A rate of two published counts, to a whole percent when counts are rounded and n is under 4,000, as Disclosure does. */
-    private String rateOfPublished(long x, long n) {
+    /** Whether an organisation is plotted: both its counts published, some holding the first tier, and a regional rate. */
+    private static boolean plotted(String n, String x, double p) {
+        return !(isWithheld(n) || isWithheld(x) || "0".equals(n) || Double.isNaN(p));
+    }
+
+    /** A rate of two published counts, to the column's {@code decimals} ({@link Disclosure#rateDecimals}). */
+    private static String rateOfPublished(long x, long n, int decimals) {
         double percent = 100.0 * x / n;
-        return String.format(Locale.ROOT, d.roundingBase() > 1 && n < 4000 ? "%.0f%%" : "%.1f%%", percent);
+        return String.format(Locale.ROOT, "%." + decimals + "f%%", percent);
     }
 
     private static boolean isWithheld(String cell) {

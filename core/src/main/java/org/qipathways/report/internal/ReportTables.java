@@ -32,9 +32,13 @@ abstract class ReportTables {
         this.tiers = b.tiers;
     }
 
-    /** A rate, withheld when its published numerator is (primary or secondary suppression). */
-    String rate(String publishedPart, long part, long whole) {
-        return Disclosure.WITHHELD.equals(publishedPart) ? Disclosure.WITHHELD : d.rate(part, whole);
+    /**
+     * A rate, withheld when its published numerator is (primary or secondary suppression), to
+     * {@code decimals} places: {@link Disclosure#rateDecimals} of every whole in its column, so that
+     * a column never mixes "50%" with "12.5%".
+     */
+    String rate(String publishedPart, long part, long whole, int decimals) {
+        return Disclosure.WITHHELD.equals(publishedPart) ? Disclosure.WITHHELD : d.rate(part, whole, decimals);
     }
 
     static Long published(String cell) {

@@ -42,6 +42,8 @@ final class StatusTables extends ReportTables {
 
     ReportTable funnel(LocalDate before, List<ProgressionReport.FunnelBar> bars) {
         List<Row> rows = new ArrayList<>();
+        // One column of rates over both dates' learners: one precision for both.
+        int decimals = d.rateDecimals(this.c.total, this.c.totalYearAgo);
         for (int t = 0; t < tiers.size(); t++) {
             Long[] held = new Long[2];
             for (int when = 0; when < 2; when++) {
@@ -55,7 +57,7 @@ final class StatusTables extends ReportTables {
                 cells.add(tiers.get(t).title());
                 cells.add((when == 0 ? asOf : before).toString());
                 cells.add(pub[0]);
-                cells.add(rate(pub[0], c[0], c[FUNNEL_ORDER.length]));
+                cells.add(rate(pub[0], c[0], c[FUNNEL_ORDER.length], decimals));
                 cells.addAll(Arrays.asList(pub).subList(1, pub.length));
                 rows.add(new Row(cells, false));
                 held[when] = published(pub[0]);
@@ -97,8 +99,9 @@ final class StatusTables extends ReportTables {
             held[2] = c.achievedNow(t);
             held[3] = c.total;
             String[] pub = d.publish(new long[][] {held}, Disclosure.Totals.NONE)[0];
-            rows.add(new Row(List.of(tiers.get(t).title(), pub[0], rate(pub[0], held[0], held[1]), pub[1], pub[2],
-                    rate(pub[2], held[2], held[3]), pub[3]), false));
+            // Each column's rates share one whole (the organisation's learners, the region's): one precision.
+            rows.add(new Row(List.of(tiers.get(t).title(), pub[0], rate(pub[0], held[0], held[1], d.rateDecimals(held[1])),
+                    pub[1], pub[2], rate(pub[2], held[2], held[3], d.rateDecimals(held[3])), pub[3]), false));
         }
         List<Column> cols = List.of(label("Tier"), new Column(focus, "achieved", true), new Column(focus, "% achieved", true),
                 new Column(focus, "learners", true), new Column("Region", "achieved", true),
@@ -126,6 +129,12 @@ final class StatusTables extends ReportTables {
         }
         matrix[names.size()] = all;
         String[][] pub = d.publish(matrix, Disclosure.Totals.LAST_ROW);
+        // Every "% achieved" column is over the groups' learners and the total's: one precision for all its rows.
+        long[] wholes = new long[matrix.length];
+        for (int i = 0; i < matrix.length; i++) {
+            wholes[i] = matrix[i][0];
+        }
+        int decimals = d.rateDecimals(wholes);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i <= names.size(); i++) {
             List<String> cells = new ArrayList<>();
@@ -136,7 +145,7 @@ final class StatusTables extends ReportTables {
             cells.add(pub[i][0]);
             for (int t = 0; t < tiers.size(); t++) {
                 cells.add(pub[i][1 + 2 * t]);
-                cells.add(rate(pub[i][1 + 2 * t], matrix[i][1 + 2 * t], matrix[i][0]));
+                cells.add(rate(pub[i][1 + 2 * t], matrix[i][1 + 2 * t], matrix[i][0], decimals));
                 cells.add(pub[i][2 + 2 * t]);
             }
             rows.add(new Row(cells, i == names.size()));

@@ -39,17 +39,30 @@ final class ChartText {
     }
 
     static String coverage(ProgressionReport report) {
-        StringBuilder sb = new StringBuilder("Percentage of learners at each level, per competency (* withheld): ");
+        StringBuilder sb = new StringBuilder("Percentage of learners at each level, per competency");
+        boolean anyWithheld = report.coverage().stream().anyMatch(b -> b.percents().contains(null));
+        if (anyWithheld) {
+            sb.append("; * is a share withheld (").append(withheldWhy(report.disclosure()))
+                    .append("), drawn as a hatched segment marked * at the end of the bar");
+        }
+        sb.append(": ");
         for (ProgressionReport.CoverageBar bar : report.coverage()) {
             sb.append(bar.competency()).append(' ').append(bar.title()).append(": ");
             for (int level = 0; level < report.coverageLevels().size(); level++) {
                 Double pct = bar.percents().get(level);
                 sb.append(level > 0 ? ", " : "").append(report.coverageLevels().get(level)).append(' ')
-                        .append(pct == null ? Disclosure.WITHHELD : String.format(Locale.ROOT, "%.1f%%", pct));
+                        .append(pct == null ? Disclosure.WITHHELD + " (withheld)" : String.format(Locale.ROOT, "%.1f%%", pct));
             }
             sb.append("; ");
         }
         return end(sb);
+    }
+
+    /** Why a share is withheld, in words, under this disclosure control. */
+    static String withheldWhy(Disclosure d) {
+        String few = d.threshold() <= 1 ? "1 learner" : "1 to " + d.threshold() + " learners";
+        return few + ", too few to publish"
+                + (d.roundingBase() == 1 ? ", or hidden so that such a count cannot be worked out from the others" : "");
     }
 
     static String spc(ProgressionReport.MonthlySeries series) {

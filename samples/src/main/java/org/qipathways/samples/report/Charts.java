@@ -10,6 +10,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.text.SimpleDateFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -26,7 +27,6 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
@@ -62,9 +62,12 @@ final class Charts {
     /** Widths of the desktop and the phone drawing of each chart. */
     static final int WIDE = 760;
     static final int NARROW = 400;
-    static final String WITHHELD_SERIES = "Withheld (*)";
 
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    /** The XmR charts' height. */
+    private static final int SPC_HEIGHT = 300;
+    /** The height a marker's label takes (12 px text, with room): marker lines closer than this share one label. */
+    private static final double LABEL_LINE = 17;
     private static final Font REGULAR = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
 
     private Charts() {
@@ -100,61 +103,9 @@ final class Charts {
         return both(w -> chart, "chart-funnel", h, h + 20, "Learners holding each tier", ChartText.funnel(report));
     }
 
-    /** Share of learners at each level, per competency: stacked horizontal bars. */
+    /** Share of learners at each level, per competency: stacked horizontal bars (see {@link CoverageChart}). */
     static String coverage(ProgressionReport report) {
-        int h = 110 + 32 * report.coverage().size();
-        return both(w -> coverageChart(report, w), "chart-coverage", h, h + 40, "Competency coverage",
-                ChartText.coverage(report));
-    }
-
-    /**
-     * The stacked bars; a share withheld (too few people to publish) is drawn as what it is: a white
-     * segment, outlined, named "Withheld (*)" in the legend, filling the rest of the bar, so that no
-     * bar ends short without saying why.
-     */
-    private static JFreeChart coverageChart(ProgressionReport report, int width) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        boolean anyWithheld = report.coverage().stream().anyMatch(b -> b.percents().contains(null));
-        for (ProgressionReport.CoverageBar bar : report.coverage()) {
-            double shown = 0;
-            for (int level = 0; level < report.coverageLevels().size(); level++) {
-                Double pct = bar.percents().get(level);
-                data.addValue(pct, report.coverageLevels().get(level), bar.competency());
-                shown += pct == null ? 0 : pct;
-            }
-            if (anyWithheld) {
-                data.addValue(bar.percents().contains(null) ? Math.max(0, 100 - shown) : 0, WITHHELD_SERIES, bar.competency());
-            }
-        }
-        JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "% of learners", data,
-                PlotOrientation.HORIZONTAL, true, false, false);
-        style(chart);
-        CategoryPlot plot = chart.getCategoryPlot();
-        StackedBarRenderer r = (StackedBarRenderer) plot.getRenderer();
-        r.setBarPainter(new StandardBarPainter());
-        r.setShadowVisible(false);
-        int levels = report.coverageLevels().size();
-        for (int i = 0; i < levels; i++) {
-            r.setSeriesPaint(i, i == 0 ? LIGHT_GREY : blend(NHS_PALE_BLUE, new Color(0x003087), (i - 1) / Math.max(1.0, levels - 2)));
-        }
-        if (anyWithheld) {
-            r.setDrawBarOutline(true);
-            for (int i = 0; i < levels; i++) {
-                r.setSeriesOutlinePaint(i, r.getSeriesPaint(i));
-            }
-            r.setSeriesPaint(levels, Color.WHITE);
-            r.setSeriesOutlinePaint(levels, GREY);
-            r.setSeriesOutlineStroke(levels, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                    new float[] {3f, 2f}, 0f));
-        }
-        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
-        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
-        axis.setRange(0, 100);
-        if (width < WIDE) {
-            // Competency codes, not titles, beside the bars: the titles would leave the bars no room.
-            plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.3f);
-        }
-        return chart;
+        return CoverageChart.render(report);
     }
 
     /**
@@ -163,7 +114,8 @@ final class Charts {
      * process limits dashed.
      */
     static String spc(ProgressionReport.MonthlySeries series, int index) {
-        return both(w -> spcChart(series, w), "chart-spc-" + index, 300, 300, "XmR chart: " + series.tier(), ChartText.spc(series));
+        return both(w -> spcChart(series, w), "chart-spc-" + index, SPC_HEIGHT, SPC_HEIGHT, "XmR chart: " + series.tier(),
+                ChartText.spc(series));
     }
 
     private static JFreeChart spcChart(ProgressionReport.MonthlySeries series, int width) {
@@ -200,22 +152,6 @@ final class Charts {
         }
         r.setSeriesVisibleInLegend(0, false);
         plot.setRenderer(r);
-        // Behind the series, so that no label hides a point.
-        // The labels stand right of the last point, in a margin kept free of points for them, so that
-        // none sits on a point; on the narrow drawing they are abbreviated to leave the points room.
-        boolean narrow = width < WIDE;
-        String upl = (narrow ? "UPL " : "Upper process limit ") + oneDecimal(xmr.upperLimit());
-        String lpl = (narrow ? "LPL " : "Lower process limit ") + oneDecimal(xmr.lowerLimit());
-        plot.addRangeMarker(marker(xmr.mean(), "Mean " + oneDecimal(xmr.mean()), false), Layer.BACKGROUND);
-        plot.addRangeMarker(marker(xmr.upperLimit(), upl, true), Layer.BACKGROUND);
-        int longest = upl.length();
-        if (xmr.lowerLimit() > 0) {
-            plot.addRangeMarker(marker(xmr.lowerLimit(), lpl, true), Layer.BACKGROUND);
-            longest = Math.max(longest, lpl.length());
-        }
-        double labelPx = 7.0 * longest + 16;
-        double plotPx = width - (narrow ? 130 : 100);
-        plot.getDomainAxis().setUpperMargin(labelPx / (plotPx - labelPx));
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setAutoRangeIncludesZero(true);
         y.setNumberFormatOverride(grouped());
@@ -223,21 +159,68 @@ final class Charts {
         for (Xmr.Point p : xmr.points()) {
             top = Math.max(top, p.value());
         }
+        // Counts are whole numbers: whole ticks (a chart of zeros would otherwise read 0, 0, 0, 1, 1).
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         y.setRange(0, Math.max(1, top * 1.12));
         monthAxis((DateAxis) plot.getDomainAxis(), series, width);
+        // The labels stand right of the last point, in a margin kept free of points for them, so that
+        // none sits on a point; on the narrow drawing they are abbreviated to leave the points room.
+        // Behind the series, so that no label hides a point.
+        boolean narrow = width < WIDE;
+        List<String> labels = new ArrayList<>();
+        String mean = "Mean " + oneDecimal(xmr.mean());
+        boolean hasLower = xmr.lowerLimit() > 0;
+        if ((xmr.upperLimit() - xmr.mean()) * pixelsPerUnit(chart, width, SPC_HEIGHT) < LABEL_LINE) {
+            // The limits (as near the mean above as below) too close to the mean for a label each: one label says all three.
+            String limits = hasLower ? (narrow ? ", PL " : ", process limits ") + oneDecimal(xmr.lowerLimit()) + " to "
+                    + oneDecimal(xmr.upperLimit()) : (narrow ? ", UPL " : ", upper process limit ") + oneDecimal(xmr.upperLimit());
+            plot.addRangeMarker(marker(xmr.mean(), mean + limits, false), Layer.BACKGROUND);
+            plot.addRangeMarker(marker(xmr.upperLimit(), null, true), Layer.BACKGROUND);
+            if (hasLower) {
+                plot.addRangeMarker(marker(xmr.lowerLimit(), null, true), Layer.BACKGROUND);
+            }
+            labels.add(mean + limits);
+        } else {
+            String upl = (narrow ? "UPL " : "Upper process limit ") + oneDecimal(xmr.upperLimit());
+            plot.addRangeMarker(marker(xmr.mean(), mean, false), Layer.BACKGROUND);
+            plot.addRangeMarker(marker(xmr.upperLimit(), upl, true), Layer.BACKGROUND);
+            labels.add(upl);
+            if (hasLower) {
+                String lpl = (narrow ? "LPL " : "Lower process limit ") + oneDecimal(xmr.lowerLimit());
+                plot.addRangeMarker(marker(xmr.lowerLimit(), lpl, true), Layer.BACKGROUND);
+                labels.add(lpl);
+            }
+        }
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        double labelPx = 7.0 * longest + 16;
+        double plotPx = width - (narrow ? 130 : 100);
+        plot.getDomainAxis().setUpperMargin(labelPx / (plotPx - labelPx));
+        // Again: the labels' margin lengthens the time axis, so its ticks are spaced for that length.
+        monthAxis((DateAxis) plot.getDomainAxis(), series, width);
         return chart;
+    }
+
+    /**
+     * Pixels per unit of the value axis as {@code chart} is drawn at this size: drawn once to measure
+     * its plot area (which the legend's lines and the axes set), the markers' labels not yet added.
+     */
+    private static double pixelsPerUnit(JFreeChart chart, int width, int height) {
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        chart.draw(new SVGGraphics2D(width, height), new Rectangle(0, 0, width, height), info);
+        NumberAxis y = (NumberAxis) chart.getXYPlot().getRangeAxis();
+        return info.getPlotInfo().getDataArea().getHeight() / (y.getUpperBound() - y.getLowerBound());
     }
 
     /** The time axis of a series: UTC months, ticks as far apart as the width needs. */
     private static void monthAxis(DateAxis x, ProgressionReport.MonthlySeries series, int width) {
         x.setTimeZone(TimeZone.getTimeZone("UTC"));
         x.setDateFormatOverride(monthFormat());
-        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, monthsPerTick(series, width)));
+        x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, monthsPerTick(series, width, 1 + x.getLowerMargin() + x.getUpperMargin())));
     }
 
     /** Months between date ticks: as few as leave each "MMM yyyy" label room (about 70 px) at this width. */
-    private static int monthsPerTick(ProgressionReport.MonthlySeries series, int width) {
-        int span = series.months().size() * series.period().months();
+    private static int monthsPerTick(ProgressionReport.MonthlySeries series, int width, double margins) {
+        int span = (int) Math.ceil(series.months().size() * series.period().months() * margins);
         int fit = Math.max(1, (width - 90) / 70);
         for (int m : new int[] {2, 3, 6, 12}) {
             if (m >= series.period().months() && span / m <= fit) {
@@ -321,6 +304,9 @@ final class Charts {
         m.setPaint(dashed ? GREY : TEXT);
         m.setStroke(dashed ? new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
                 : new BasicStroke(1.2f));
+        if (label == null) {
+            return m;
+        }
         m.setLabel(label);
         m.setLabelFont(SMALL);
         m.setLabelPaint(TEXT);
@@ -330,7 +316,7 @@ final class Charts {
         return m;
     }
 
-    private static void style(JFreeChart chart) {
+    static void style(JFreeChart chart) {
         StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
         theme.setExtraLargeFont(REGULAR);
         theme.setLargeFont(REGULAR);
@@ -363,9 +349,16 @@ final class Charts {
      */
     private static String both(java.util.function.IntFunction<JFreeChart> chart, String id, int wideHeight, int narrowHeight,
             String title, String description) {
-        return ChartText.labelled(svg(chart.apply(WIDE), id, WIDE, wideHeight), id, "wide", title, description)
-                + ChartText.labelled(svg(chart.apply(NARROW), id + "-narrow", NARROW, narrowHeight), id + "-narrow", "narrow", title,
-                        description);
+        return both(chart, id, wideHeight, narrowHeight, title, description, (svg, svgId) -> svg);
+    }
+
+    /** As {@link #both(java.util.function.IntFunction, String, int, int, String, String)}, each drawing (and its id) passed through {@code after}. */
+    static String both(java.util.function.IntFunction<JFreeChart> chart, String id, int wideHeight, int narrowHeight,
+            String title, String description, java.util.function.BinaryOperator<String> after) {
+        String narrowId = id + "-narrow";
+        return ChartText.labelled(after.apply(svg(chart.apply(WIDE), id, WIDE, wideHeight), id), id, "wide", title, description)
+                + ChartText.labelled(after.apply(svg(chart.apply(NARROW), narrowId, NARROW, narrowHeight), narrowId), narrowId,
+                        "narrow", title, description);
     }
 
     private static String svg(JFreeChart chart, String id, int width, int height) {
@@ -393,7 +386,7 @@ final class Charts {
         return ChartText.oneDecimal(v);
     }
 
-    private static Color blend(Color a, Color b, double t) {
+    static Color blend(Color a, Color b, double t) {
         return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
                 (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
                 (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));

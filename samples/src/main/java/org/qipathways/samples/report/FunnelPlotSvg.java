@@ -2,6 +2,8 @@ package org.qipathways.samples.report;
 
 import static org.qipathways.samples.report.HtmlReport.escape;
 
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.util.Locale;
 import org.qipathways.report.FunnelPlot;
 
@@ -19,6 +21,8 @@ final class FunnelPlotSvg {
     private static final int RIGHT = 24;
     private static final int TOP = 20;
     private static final int BOTTOM = 56;
+
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
     private final FunnelPlot plot;
     private final StringBuilder svg = new StringBuilder(16 * 1024);
@@ -78,7 +82,9 @@ final class FunnelPlotSvg {
                     .append("</title></circle>\n");
             double[] at = labelPlace(pt);
             if (at != null) {
+                // Left of the point the text ends at its anchor, so however wide the glyphs are drawn it stops short of the point.
                 svg.append("<text x=\"").append(f(at[0])).append("\" y=\"").append(f(at[1]))
+                        .append(at[2] < 0 ? "\" text-anchor=\"end" : "")
                         .append("\" font-size=\"11\" fill=\"#4c6272\">").append(escape(pt.code())).append("</text>\n");
             }
         }
@@ -88,19 +94,21 @@ final class FunnelPlotSvg {
     }
 
     /**
-     * Where a point's code goes (the text's baseline start): right and above it, or right below,
-     * left above, left below, whichever first keeps clear of every point and of the labels placed
-     * before; {@code null} when none does (the point keeps its tooltip, and the table and the
+     * Where a point's code goes: the text's anchor, its baseline, and which side (1 right of the
+     * point, the anchor the text's start; -1 left, the anchor its end): right and above it, or right
+     * below, left above, left below, whichever first keeps clear of every point and of the labels
+     * placed before; {@code null} when none does (the point keeps its tooltip, and the table and the
      * description name it).
      */
     private double[] labelPlace(FunnelPlot.Point pt) {
         double cx = x(pt.n());
         double cy = y(pt.rate());
-        double w = 7.5 * pt.code().length();
+        double w = textWidth(pt.code());
         double h = 11;
-        double[][] candidates = {{cx + 6, cy - 5}, {cx + 6, cy + 5 + h}, {cx - 6 - w, cy - 5}, {cx - 6 - w, cy + 5 + h}};
+        double[][] candidates = {{cx + 6, cy - 5, 1}, {cx + 6, cy + 5 + h, 1}, {cx - 6, cy - 5, -1}, {cx - 6, cy + 5 + h, -1}};
         for (double[] c : candidates) {
-            double[] box = {c[0] - 1, c[1] - h, c[0] + w + 1, c[1] + 2};
+            double left = c[2] > 0 ? c[0] : c[0] - w;
+            double[] box = {left - 1, c[1] - h, left + w + 1, c[1] + 3};
             boolean clear = box[0] >= LEFT && box[2] <= WIDTH - RIGHT && box[1] >= TOP && box[3] <= HEIGHT - BOTTOM;
             for (FunnelPlot.Point other : plot.points()) {
                 double ox = x(other.n());
@@ -116,6 +124,16 @@ final class FunnelPlotSvg {
             }
         }
         return null;
+    }
+
+    /**
+     * A code's width at 11 px, as Java's sans-serif measures it with a fifth to spare for a
+     * browser's wider font; at least 7.5 px a character. (A fixed 7.5 px a character put wide codes
+     * such as RWW on the point to their right.)
+     */
+    private static double textWidth(String code) {
+        double measured = LABEL_FONT.getStringBounds(code, new FontRenderContext(null, true, true)).getWidth();
+        return Math.max(7.5 * code.length(), measured * 1.2);
     }
 
     /** Every number drawn, in sentences. */
