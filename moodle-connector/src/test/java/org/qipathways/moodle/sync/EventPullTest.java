@@ -237,6 +237,18 @@ class EventPullTest {
             // 10,000 course-completion, 10,000 plan and 8,000 rating-evidence reads, hundreds to a
             // request, and a few bulk reads
             assertThat(requests.size()).isLessThanOrEqualTo(minimum + minimum / 5 + 10);
+            // The reads depend on each other: the completion probe before the rest, the plans before their
+            // competencies, those before the evidence, each course population page by page. The fewest
+            // requests with those steps: each step's bundles, full but for its last, and the unbundled reads.
+            int perBundle = (maxInputVars - 3) / 2;
+            int evidenceReads = (int) seeded.stream().filter(e -> e instanceof LearnerEvent.Completed).count();
+            int plans = sim.site().count("competency_plan");
+            int unbundled = requests.size() - byFunction.getOrDefault("tool_mobile_call_external_functions", 0);
+            int stepped = 1 + ceil(10_000 - 1, perBundle) + ceil(10_000, perBundle) + ceil(plans, perBundle)
+                    + ceil(evidenceReads, perBundle) + 2 + unbundled;
+            LOG.info("10,000-learner pull: {} requests against {} with its steps ({} times)", requests.size(), stepped,
+                    String.format("%.3f", requests.size() / (double) stepped));
+            assertThat(requests.size()).isLessThanOrEqualTo(stepped * 105 / 100);
             // the per-user reads report their progress slice by slice, up to all of them; the evidence
             // is read for the ratings whose user competency was saved again after it was made (here by
             // the completion of BRZ-ELN, which gives evidence of C-SYSTEMS)
@@ -251,6 +263,10 @@ class EventPullTest {
             expected.addAll(steps("competency evidence", 0, evidence, slice));
             assertThat(progress).containsExactlyElementsOf(expected);
         }
+    }
+
+    private static int ceil(int calls, int perBundle) {
+        return (calls + perBundle - 1) / perBundle;
     }
 
     /** The progress a slice-by-slice read reports: each slice's end, from {@code start}, up to {@code total}. */
