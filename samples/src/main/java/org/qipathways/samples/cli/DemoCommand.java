@@ -26,6 +26,8 @@ import org.qipathways.moodle.MoodleToken;
 import org.qipathways.moodle.simulator.MoodleSimulator;
 import org.qipathways.moodle.simulator.SimulatorSeeder;
 import org.qipathways.moodle.sync.EventPull;
+import org.qipathways.moodle.sync.PullSummary;
+import org.qipathways.moodle.sync.PulledEvents;
 import org.qipathways.moodle.sync.LearnerSync;
 import org.qipathways.moodle.sync.OutcomePublisher;
 import org.qipathways.moodle.sync.ProgrammeSync;
@@ -155,13 +157,15 @@ final class DemoCommand implements Callable<Integer> {
 
                 showing("pull", "recording the learners' activity in Moodle...");
                 SimulatorSeeder.seed(moodle.site(), programme, eventRows.rows());
-                int before = client.requestCount();
-                List<LearnerEvent> pulled = new ArrayList<>(new EventPull(client, options, ZoneOffset.UTC)
+                PulledEvents result = new EventPull(client, options, ZoneOffset.UTC)
                         .withProgress((what, done, total) -> showing("pull", String.format(Locale.ROOT,
                                 "reading %s: %,d of %,d per-user reads...", what, done, total)))
-                        .pull(programme, null));
-                step("pull", String.format(Locale.ROOT, "the activity recorded in Moodle back as %,d %s in %,d requests",
-                        pulled.size(), Plural.of(pulled.size(), "event"), client.requestCount() - before));
+                        .pullWithSummary(programme, null);
+                PullSummary read = result.summary();
+                List<LearnerEvent> pulled = new ArrayList<>(result.events());
+                step("pull", String.format(Locale.ROOT, "the activity recorded in Moodle back as %,d %s in %,d requests"
+                        + " (%,d MB received, %,d bytes an event)", pulled.size(), Plural.of(pulled.size(), "event"),
+                        read.requests(), read.bytesReceived() / 1_000_000, read.bytesReceived() / Math.max(1, pulled.size())));
 
                 // Recognised prior learning and revocations are decided outside Moodle, in the trust's own records.
                 eventRows.rows().stream().filter(e -> e.type() == LearnerEvent.Type.PRIOR_LEARNING
