@@ -41,9 +41,10 @@ final class Scenarios {
     private final List<Figure> figures = new ArrayList<>();
 
     /** How big and how often. */
-    record Settings(String mode, int learners, int certifyLearners, int warmups, int repeats, int warmupSecondsInMemory) {
-        static final Settings FULL = new Settings("full", 1_000_000, 50_000, 1, 3, 20);
-        static final Settings QUICK = new Settings("quick", 20_000, 2_000, 1, 3, 4);
+    record Settings(String mode, int learners, int certifyLearners, int demoLearners, int warmups, int repeats,
+            int warmupSecondsInMemory) {
+        static final Settings FULL = new Settings("full", 1_000_000, 50_000, 20_000, 1, 3, 20);
+        static final Settings QUICK = new Settings("quick", 20_000, 2_000, 2_000, 1, 3, 4);
     }
 
     Scenarios(Settings settings, Path work) {
@@ -64,6 +65,8 @@ final class Scenarios {
         progress.accept("qip certify: " + settings.certifyLearners() + " learners into a fresh SQLite register");
         generate(small, settings.certifyLearners());
         certify(small);
+        progress.accept("qip demo: " + settings.demoLearners() + " learners, as the launcher runs it (-Xmx1g)");
+        demo();
         return figures;
     }
 
@@ -160,6 +163,37 @@ final class Scenarios {
         }
         figures.add(Figure.median("certify.certificatesPerSecond", perSecond, "certificates/s", Target.atLeast(5_000)));
         figures.add(new Figure("certify.certificates", issued[0], "certificates", null, null, List.of(), null));
+    }
+
+    /**
+     * {@code qip demo} end to end as {@code samples/target/qip} runs it (a 1 GB heap bound): wall
+     * time and peak resident memory. The targets (under 30 s and 1.5 GB) are for 20,000 learners.
+     */
+    private void demo() {
+        boolean full = settings.demoLearners() == 20_000;
+        List<Double> seconds = new ArrayList<>();
+        List<Double> resident = new ArrayList<>();
+        // --quick runs it once, to stay within its two minutes
+        int runs = full ? settings.warmups() + settings.repeats() : 1;
+        int skip = full ? settings.warmups() : 0;
+        try {
+            for (int i = 0; i < runs; i++) {
+                Path out = work.resolve("demo");
+                delete(out);
+                ChildJvm.Run r = jvm.run(ChildJvm.QIP, List.of("-Xmx1g"), List.of("demo", "--learners",
+                        Integer.toString(settings.demoLearners()), "--as-of", AS_OF.toString(), "--out", out.toString()));
+                seconds.add(r.seconds());
+                resident.add(r.peakResidentBytes() / 1e9);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ScenarioFailed e) {
+            figures.add(Figure.failed("demo.seconds", "s", full ? Target.atMost(30) : null, e.getMessage()));
+            return;
+        }
+        figures.add(Figure.median("demo.seconds", seconds.subList(skip, seconds.size()), "s", full ? Target.atMost(30) : null));
+        figures.add(Figure.median("demo.peakResident", resident.subList(skip, resident.size()), "GB",
+                full ? Target.atMost(1.5) : null));
     }
 
     private Figure child(String name, String mainClass, List<String> args, Target target) {
