@@ -31,6 +31,12 @@ public final class PackedEvents extends AbstractList<LearnerEvent> implements Ra
     private static final EvidenceStatus[] STATUSES = EvidenceStatus.values();
     private static final Decision[] DECISIONS = Decision.values();
 
+    /**
+     * The days from 1970 to 2149, each made once when first asked for, so that reading a record
+     * makes no date; shared by all records (LocalDate is immutable, so a race only makes one twice).
+     */
+    private static final LocalDate[] DAYS = new LocalDate[1 << 16];
+
     private final String learnerId;
     private final long[] events;
 
@@ -93,7 +99,7 @@ public final class PackedEvents extends AbstractList<LearnerEvent> implements Ra
     @Override
     public LearnerEvent get(int index) {
         long p = events[index];
-        LocalDate date = LocalDate.ofEpochDay((int) p);
+        LocalDate date = day((int) p);
         String item = Codes.code((int) (p >>> ITEM_SHIFT) & ITEM_MASK);
         int result = (int) (p >>> RESULT_SHIFT);
         return switch (TYPES[(int) (p >>> TYPE_SHIFT) & 7]) {
@@ -105,6 +111,18 @@ public final class PackedEvents extends AbstractList<LearnerEvent> implements Ra
             case PRIOR_LEARNING -> new LearnerEvent.PriorLearning(learnerId, date, item, DECISIONS[result]);
             case REVOKED -> throw new IllegalStateException("a revocation is never packed");
         };
+    }
+
+    private static LocalDate day(int epochDay) {
+        if (epochDay < 0 || epochDay >= DAYS.length) {
+            return LocalDate.ofEpochDay(epochDay);
+        }
+        LocalDate d = DAYS[epochDay];
+        if (d == null) {
+            d = LocalDate.ofEpochDay(epochDay);
+            DAYS[epochDay] = d;
+        }
+        return d;
     }
 
     @Override
