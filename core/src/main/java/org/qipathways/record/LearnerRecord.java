@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qipathways.record.internal.PackedEvents;
 import org.qipathways.record.internal.Values;
 
 /**
@@ -22,7 +23,8 @@ import org.qipathways.record.internal.Values;
  * }</pre>
  *
  * @param learnerId the learner
- * @param events    the learner's events, sorted
+ * @param events    the learner's events, sorted (held compactly: an event read from the list is
+ *                  equal to the one given, not the same instance)
  */
 public record LearnerRecord(String learnerId, List<LearnerEvent> events) {
 
@@ -41,7 +43,10 @@ public record LearnerRecord(String learnerId, List<LearnerEvent> events) {
             }
         }
         sorted.sort(LearnerRecord::compare);
-        events = Collections.unmodifiableList(sorted);
+        // One long per event rather than an object each (PackedEvents.get makes the event again);
+        // records with a revocation keep their event objects.
+        List<LearnerEvent> packed = PackedEvents.of(learnerId, sorted);
+        events = packed != null ? packed : Collections.unmodifiableList(sorted);
     }
 
     /**
@@ -83,12 +88,23 @@ public record LearnerRecord(String learnerId, List<LearnerEvent> events) {
      * @return an unmodifiable map from learner id to record, iterating in that order
      */
     public static Map<String, LearnerRecord> group(Collection<Learner> learners, Collection<? extends LearnerEvent> events) {
-        Map<String, List<LearnerEvent>> byLearner = new LinkedHashMap<>();
+        Map<String, List<LearnerEvent>> byLearner = new LinkedHashMap<>(learners.size() * 4 / 3 + 16);
         for (Learner l : learners) {
-            byLearner.putIfAbsent(l.learnerId(), new ArrayList<>());
+            byLearner.putIfAbsent(l.learnerId(), List.of());
         }
+        String lastId = null;
+        List<LearnerEvent> last = null;
         for (LearnerEvent e : events) {
-            byLearner.computeIfAbsent(e.learnerId(), id -> new ArrayList<>()).add(e);
+            // files list a learner's events together, so the previous row's list is usually the one
+            if (!e.learnerId().equals(lastId)) {
+                lastId = e.learnerId();
+                last = byLearner.get(lastId);
+                if (last == null || last.isEmpty()) {
+                    last = new ArrayList<>(4);
+                    byLearner.put(lastId, last);   // a listed learner keeps their place and their id
+                }
+            }
+            last.add(e);
         }
         Map<String, LearnerRecord> records = new LinkedHashMap<>(byLearner.size() * 4 / 3 + 1);
         byLearner.forEach((id, list) -> records.put(id, new LearnerRecord(id, list)));

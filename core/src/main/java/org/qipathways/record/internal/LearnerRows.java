@@ -30,6 +30,29 @@ public final class LearnerRows implements Table.Mapper<Learner> {
     /** Line of each learner id's first row. */
     private final Map<String, Integer> firstLine = new HashMap<>();
 
+    /**
+     * One instance of each distinct organisation, staff group, band, team and region: a million
+     * learners share a few dozen organisations and regions, so each row keeps references, not copies.
+     */
+    private final Map<String, String> shared = new HashMap<>();
+    /** Beyond this many distinct values a file is odd enough not to share them. */
+    private static final int MAX_SHARED = 1 << 20;
+
+    /** The instance of {@code value} kept for every row; {@code null} and blank values as they are. */
+    private String share(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        String kept = shared.get(value);
+        if (kept != null) {
+            return kept;
+        }
+        if (shared.size() < MAX_SHARED) {
+            shared.put(value, value);
+        }
+        return value;
+    }
+
     @Override
     public List<Table.Column> columns() {
         return COLUMNS;
@@ -68,6 +91,7 @@ public final class LearnerRows implements Table.Mapper<Learner> {
         if (row.hasProblems()) {
             return null;
         }
-        return new Learner(id, organisation, row.get(STAFF_GROUP), band, row.get(TEAM), row.get(REGION));
+        return new Learner(id, share(Values.normaliseOrganisation(organisation)), share(row.get(STAFF_GROUP)),
+                share(Values.normaliseBand(band)), share(row.get(TEAM)), share(row.get(REGION)));
     }
 }

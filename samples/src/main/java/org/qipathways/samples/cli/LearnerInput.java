@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.qipathways.programme.Programme;
 import org.qipathways.record.EventsCsv;
 import org.qipathways.record.InputProblem;
@@ -70,12 +72,52 @@ final class LearnerInput {
      */
     List<LearnerRecord> read(Programme programme, PrintWriter err) {
         ReadOptions options = options();
+        java.util.function.Supplier<ReadResult<LearnerEvent>> eventsRead = () -> EventsCsv.read(events, programme, options);
         if (learners != null) {
-            ReadResult<Learner> l = read(learners, err, () -> LearnersCsv.read(learners, options));
-            learnerRows = l.rows();
+            // The two files are read at once, events on a thread of their own; what is printed, and
+            // in which order, is as when they are read one after the other.
+            FutureTask<ReadResult<LearnerEvent>> pending = new FutureTask<>(eventsRead::get);
+            Thread reader = new Thread(pending, "qip-read-events");
+            reader.setDaemon(true);
+            reader.start();
+            eventsRead = () -> outcome(pending);
+            try {
+                ReadResult<Learner> l = read(learners, err, () -> LearnersCsv.read(learners, options));
+                learnerRows = l.rows();
+            } catch (RuntimeException | Error e) {
+                pending.cancel(true);   // its file channel closes on the interrupt
+                joinQuietly(reader);
+                throw e;
+            }
         }
-        ReadResult<LearnerEvent> e = read(events, err, () -> EventsCsv.read(events, programme, options));
+        ReadResult<LearnerEvent> e = read(events, err, eventsRead);
         return new ArrayList<>(LearnerRecord.group(learnerRows, e.rows()).values());
+    }
+
+    /** The result of {@code task}, or what it threw, as if it had run on this thread. */
+    private static <T> T outcome(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The read options the flags ask for; limits out of range are bad usage. */
