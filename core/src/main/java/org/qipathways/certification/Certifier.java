@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.qipathways.certification.internal.CertificatePlanner;
 import org.qipathways.programme.Programme;
+import org.qipathways.progress.Detail;
 import org.qipathways.progress.Evaluator;
 import org.qipathways.progress.Progress;
 import org.qipathways.record.LearnerRecord;
@@ -85,7 +86,9 @@ public final class Certifier {
     public CertifyReport certify(Collection<LearnerRecord> records, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         List<LearnerRecord> list = List.copyOf(records);
-        List<Progress> progress = evaluator.evaluateAll(list, asOf);
+        // The planner reads statuses, dates, periods and what is missing, never the requirement trees.
+        List<Progress> progress = new ArrayList<>(list.size());
+        evaluator.evaluateEach(list.iterator(), asOf, Runtime.getRuntime().availableProcessors(), Detail.UNMET, progress::add);
         // Whole seconds: the time is printed on certificates, where nanoseconds are noise.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         CertificatePlanner planner = new CertificatePlanner(programme, now, actor);
