@@ -254,8 +254,23 @@ public final class OpenBadges {
     public boolean isCurrent(String jws) {
         String header = key.headerSegment();
         if (jws.length() > header.length() + 1 && jws.startsWith(header) && jws.charAt(header.length()) == '.') {
-            int second = jws.indexOf('.', header.length() + 1);
-            if (second > header.length() + 1 && second < jws.length() - 1 && jws.indexOf('.', second + 1) < 0) {
+            // then payload and signature: base64url, neither empty, one dot between them
+            int dots = 0;
+            boolean empty = true;
+            for (int i = header.length() + 1; i < jws.length(); i++) {
+                char ch = jws.charAt(i);
+                if (ch == '.') {
+                    if (empty || ++dots > 1) {
+                        return isCurrentFormat(jws);
+                    }
+                    empty = true;
+                } else if (ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '-' || ch == '_') {
+                    empty = false;
+                } else {
+                    return isCurrentFormat(jws);
+                }
+            }
+            if (dots == 1 && !empty) {
                 return true;
             }
         }
