@@ -54,11 +54,14 @@ public final class BadgeKey {
     /** Thread-safe; through BouncyCastle when it is on the class path ({@link Signers}). */
     private final UnaryOperator<byte[]> signer;
     private final BadgePublicKey publicKey;
+    /** The JOSE header, the same in every credential this key signs, encoded once. */
+    private final String headerSegment;
 
     private BadgeKey(PrivateKey privateKey, BadgePublicKey publicKey) {
         this.privateKey = privateKey;
         this.signer = Signers.es256((ECPrivateKey) privateKey);
         this.publicKey = publicKey;
+        this.headerSegment = header(publicKey);
     }
 
     /** A new random key pair. */
@@ -142,14 +145,25 @@ public final class BadgeKey {
      * Header and payload are written as compact JSON with sorted keys.
      */
     public String signJwt(ObjectNode payload) {
+        String input = headerSegment + "." + BadgePublicKey.base64url(CanonicalJson.compact(payload).getBytes(StandardCharsets.UTF_8));
+        return input + "." + BadgePublicKey.base64url(sign(input.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * The first part of every compact JWS this key signs: its JOSE header (the same for every payload)
+     * as base64url of compact JSON with sorted keys, without the dot after it.
+     */
+    public String headerSegment() {
+        return headerSegment;
+    }
+
+    private static String header(BadgePublicKey publicKey) {
         ObjectNode header = JsonNodeFactory.instance.objectNode();
         header.put("alg", ALGORITHM);
         header.put("typ", "JWT");
         header.put("kid", publicKey.kid());
         header.set("jwk", publicKey.jwk());
-        String input = BadgePublicKey.base64url(CanonicalJson.compact(header).getBytes(StandardCharsets.UTF_8)) + "."
-                + BadgePublicKey.base64url(CanonicalJson.compact(payload).getBytes(StandardCharsets.UTF_8));
-        return input + "." + BadgePublicKey.base64url(sign(input.getBytes(StandardCharsets.US_ASCII)));
+        return BadgePublicKey.base64url(CanonicalJson.compact(header).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -55,6 +55,8 @@ public final class BadgePublicKey {
     private final ECPublicKey key;
     private final byte[] encoded;
     private final String keyId;
+    /** {@link #did()}, worked out once: every credential names it twice. */
+    private final String did;
 
     BadgePublicKey(PublicKey key) {
         Objects.requireNonNull(key, "key");
@@ -64,6 +66,7 @@ public final class BadgePublicKey {
         this.key = ec;
         this.encoded = key.getEncoded();
         this.keyId = "sha256:" + HexFormat.of().formatHex(sha256(encoded));
+        this.did = DID_JWK + base64url(CanonicalJson.compact(jwk()).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -170,7 +173,7 @@ public final class BadgePublicKey {
      * one key has one DID. Any verifier resolves it without a network (did:jwk method specification).
      */
     public String did() {
-        return DID_JWK + base64url(CanonicalJson.compact(jwk()).getBytes(StandardCharsets.UTF_8));
+        return did;
     }
 
     /** The JOSE {@code kid}: the DID's one verification method, {@code #0}. */

@@ -7,9 +7,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.qipathways.certification.internal.CompactJws;
 import org.qipathways.competency.internal.NameUuid;
 import org.qipathways.programme.Programme;
@@ -103,12 +106,22 @@ public final class OpenBadges {
     private final Issuer issuer;
     private final BadgeKey key;
     private final LearnerSecret secret;
+    /** Each tier's criteria in words, worked out once: the same in every credential of the tier. */
+    private final Map<String, String> criteria;
+    /** Achievement ids by programme code, version and tier, as credentials of them are written. */
+    private final Map<String, String> achievementIds = new ConcurrentHashMap<>();
 
     private OpenBadges(Programme programme, Issuer issuer, BadgeKey key, LearnerSecret secret) {
         this.programme = Objects.requireNonNull(programme, "programme");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.key = Objects.requireNonNull(key, "key");
         this.secret = Objects.requireNonNull(secret, "secret");
+        Evaluator evaluator = Evaluator.of(programme);
+        Map<String, String> words = new HashMap<>();
+        for (Tier t : programme.tiers()) {
+            words.put(t.code(), criteria(evaluator, t));
+        }
+        this.criteria = Map.copyOf(words);
     }
 
     /** An exporter of {@code programme}'s certificates, signing with {@code key}. */
@@ -165,13 +178,14 @@ public final class OpenBadges {
         identity.put("hashed", true);
         identity.put("salt", salt);
         ObjectNode achievement = subject.putObject("achievement");
-        achievement.put("id", urn("achievement:" + c.programmeCode() + ":" + c.programmeVersion() + ":" + c.tier()));
+        achievement.put("id", achievementIds.computeIfAbsent(c.programmeCode() + ":" + c.programmeVersion() + ":" + c.tier(),
+                name -> urn("achievement:" + name)));
         achievement.putArray("type").add("Achievement");
         achievement.put("achievementType", tier.expires() ? "Certification" : "Certificate");
         achievement.put("name", tier.title());
         achievement.put("description", tier.description() != null && !tier.description().isBlank() ? tier.description()
                 : "The " + tier.title() + " tier of " + programme.title() + ".");
-        achievement.putObject("criteria").put("narrative", criteria(programme, tier));
+        achievement.putObject("criteria").put("narrative", criteria.get(tier.code()));
         achievement.put("humanCode", c.tier());
         achievement.put("version", c.programmeVersion());
 
@@ -233,11 +247,46 @@ public final class OpenBadges {
     }
 
     /**
+     * {@link #isCurrentFormat(String)}, quickly for the credentials this exporter writes: a compact
+     * JWS whose JOSE header is exactly the one this key writes (ES256, its did:jwk) is current without
+     * decoding it; anything else is checked in full.
+     */
+    public boolean isCurrent(String jws) {
+        String header = key.headerSegment();
+        if (jws.length() > header.length() + 1 && jws.startsWith(header) && jws.charAt(header.length()) == '.') {
+            // then payload and signature: base64url, neither empty, one dot between them
+            int dots = 0;
+            boolean empty = true;
+            for (int i = header.length() + 1; i < jws.length(); i++) {
+                char ch = jws.charAt(i);
+                if (ch == '.') {
+                    if (empty || ++dots > 1) {
+                        return isCurrentFormat(jws);
+                    }
+                    empty = true;
+                } else if (ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '-' || ch == '_') {
+                    empty = false;
+                } else {
+                    return isCurrentFormat(jws);
+                }
+            }
+            if (dots == 1 && !empty) {
+                return true;
+            }
+        }
+        return isCurrentFormat(jws);
+    }
+
+    /**
      * What achieves the tier, in words, from its rule (and its validity and renewal rule), as Markdown.
      */
     public static String criteria(Programme programme, Tier tier) {
+        return criteria(Evaluator.of(programme), tier);
+    }
+
+    private static String criteria(Evaluator evaluator, Tier tier) {
         // The evaluator words every node of a rule; an empty record gives the words without any progress.
-        TierProgress words = Evaluator.of(programme).evaluate(new LearnerRecord("criteria", List.of()),
+        TierProgress words = evaluator.evaluate(new LearnerRecord("criteria", List.of()),
                 LocalDate.of(2000, 1, 1)).tier(tier.code());
         RequirementResult rule = words.rule();
         StringBuilder sb = new StringBuilder();

@@ -242,6 +242,36 @@ class OpenBadgesTest {
     }
 
     @Test
+    void theCriteriaWorkedOutOnceAreThoseOfTheTiersRule() {
+        for (String tier : List.of("BRONZE", "SILVER", "GOLD")) {
+            Certificate c = Certificate.issue(CertificateId.derive(PROGRAMME.code(), tier, "L0002", LocalDate.of(2024, 1, 12)),
+                    "L0002", PROGRAMME.code(), PROGRAMME.version(), tier, LocalDate.of(2024, 1, 12), LocalDate.of(2024, 1, 12),
+                    null, Instant.parse("2024-02-01T09:00:00Z"), null, "sha256:" + "cd".repeat(32));
+            assertThat(credential(c).get("credentialSubject").get("achievement").get("criteria").get("narrative").textValue())
+                    .isEqualTo(OpenBadges.criteria(PROGRAMME, PROGRAMME.tier(tier).orElseThrow()));
+        }
+    }
+
+    @Test
+    void theQuickFormatCheckAgreesWithTheFullOne() {
+        String ours = BADGES.jwt(bronze(), STATUS);
+        String otherKey = OpenBadges.of(PROGRAMME, ISSUER, BadgeKey.generate(), SECRET).jwt(bronze(), STATUS);
+        String[] parts = ours.split("\\.");
+        String edDsaHeader = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"EdDSA\",\"kid\":\"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6Mk\",\"typ\":\"JWT\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+        String earlier = edDsaHeader + "." + parts[1] + "." + parts[2];
+        for (String jws : List.of(ours, otherKey, earlier, parts[0] + "." + parts[1], parts[0] + ".." + parts[2],
+                parts[0] + "." + parts[1] + ".", ours + "." + parts[2], ours + "\n", ours.replace(parts[1], parts[1] + " "),
+                ours.replace(parts[1], parts[1].substring(0, 10) + "=" + parts[1].substring(10)), "", "not a jws")) {
+            assertThat(BADGES.isCurrent(jws)).as(jws).isEqualTo(OpenBadges.isCurrentFormat(jws));
+        }
+        assertThat(BADGES.isCurrent(ours)).isTrue();
+        assertThat(BADGES.isCurrent(otherKey)).isTrue();
+        assertThat(BADGES.isCurrent(earlier)).isFalse();
+    }
+
+    @Test
     void theProofIsAnEs256JwtWithAResolvableKidThatAnIndependentJoseLibraryVerifies() throws Exception {
         Certificate c = SignedCertificateTest.gold();
         String jwt = issue(BADGES, c, STATUS);

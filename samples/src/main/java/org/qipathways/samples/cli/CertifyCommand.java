@@ -4,16 +4,28 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import org.qipathways.certification.BadgeKey;
 import org.qipathways.certification.Certificate;
 import org.qipathways.certification.CertificateId;
@@ -224,15 +236,19 @@ final class CertifyCommand implements Callable<Integer> {
             List<Callable<Void>> writes = new ArrayList<>();
             List<Certificate> credentials = new ArrayList<>();
             removeLeftovers(out);
+            // one listing of the directory instead of asking for each file: most runs write into one
+            // that holds either none of the files or nearly all of them
+            Set<String> present = fileNames(out);
             for (Certificate c : certificates) {
-                Path json = out.resolve(c.id() + ".json");
-                if (!Files.exists(json)) {
-                    writes.add(() -> writeAtomically(json, SignedCertificate.write(c, p, key)));
+                String json = c.id() + ".json";
+                if (!present.contains(json)) {
+                    Path target = out.resolve(json);
+                    writes.add(() -> writeAtomically(target, SignedCertificate.write(c, p, key)));
                 }
-                Path jwt = out.resolve(c.id() + ".ob3.jwt");
-                if (!Files.exists(jwt)) {
+                String jwt = c.id() + ".ob3.jwt";
+                if (!present.contains(jwt)) {
                     credentials.add(c);
-                } else if (!OpenBadges.isCurrentFormat(Files.readString(jwt, StandardCharsets.US_ASCII))) {
+                } else if (!badges.isCurrent(Files.readString(out.resolve(jwt), StandardCharsets.US_ASCII))) {
                     // written by an earlier version (EdDSA, did:key), which Open Badges verifiers refuse
                     credentials.add(c);
                     replaced++;
@@ -317,19 +333,53 @@ final class CertifyCommand implements Callable<Integer> {
         }
     }
 
+    /** The names of the files in {@code dir}. */
+    private static Set<String> fileNames(Path dir) throws IOException {
+        Set<String> names = new HashSet<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                names.add(f.getFileName().toString());
+            }
+        }
+        return names;
+    }
+
+    /** Owner only, as {@link Files#createTempFile} made them; nothing where the file system has no POSIX permissions. */
+    private static final FileAttribute<?>[] OWNER_ONLY = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE))}
+            : new FileAttribute<?>[0];
+
     /**
      * Writes beside the target and moves it into place (an atomic rename), so no one ever sees half a
      * certificate, whenever the process is killed; a leftover temporary file is removed by the next run.
+     * The temporary file is created and written through one open file (no second open that truncates it).
      */
     private static Void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(),
-                TMP_PREFIX + ProcessHandle.current().pid() + "-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+        Path dir = target.toAbsolutePath().getParent();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        while (true) {
+            Path tmp = dir.resolve(TMP_PREFIX + ProcessHandle.current().pid() + "-"
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try (SeekableByteChannel ch = Files.newByteChannel(tmp, EnumSet.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), OWNER_ONLY)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
+                }
+            } catch (FileAlreadyExistsException e) {
+                continue; // a name another write took: draw again
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            return null;
         }
-        return null;
     }
 }
