@@ -11,27 +11,35 @@ import org.qipathways.progress.TierStatus;
  *
  * <p>The plan and its nodes are shared by every learner and thread, so everything that belongs to
  * one learner lives here instead, in arrays indexed by the plan's small integers (node ids, unit,
- * competency and tier indices) rather than maps: an evaluation allocates these few tables and
- * touches no strings until it explains. A context is used by one thread and then dropped.
+ * competency and tier indices) rather than maps, and touches no strings until it explains. A
+ * context belongs to one thread and is {@link #reset} for each learner, so the tables are
+ * allocated once per thread, not once per learner.
  */
 final class EvaluationContext {
     private static final int FOREVER = Timeline.FOREVER;
+    private static final int UNKNOWN = Integer.MIN_VALUE;
 
     final EvaluationPlan plan;
     /** How much of the explanation to build. */
-    final Detail detail;
+    Detail detail;
     /** The learner's record. */
-    final CompactRecord r;
+    CompactRecord r;
     /** How many of the record's events are dated on or before {@link #asOf}: only those are read. */
-    final int n;
+    int n;
     /** The date judged, as an epoch day. */
-    final int asOf;
+    int asOf;
     /** Each node's timeline by node id, once computed. */
     final Timeline[] memo;
     /** Each node's explanation by node id, once worked out. */
     final String[] missing;
     /** Each unit's first day done, by unit index; {@code Integer.MIN_VALUE} until worked out. */
     final int[] unitDone;
+    /**
+     * The first day of each level of each competency ({@code c * (maxLevel + 1) + level}), worked out
+     * for all levels of a competency at once; {@code levelsKnown[c]} says whether it has been.
+     */
+    private final int[] levelDay;
+    private final boolean[] levelsKnown;
     // What each tier's evaluation decided, by tier index, for the tiers that need it
     // (HoldsTierNode). The plan evaluates a tier before every tier that holds it.
     final Timeline[] tierHeld;
@@ -40,22 +48,56 @@ final class EvaluationContext {
     final int[] tierLapsed;
     /** For a tier no longer held because a tier it needs was revoked: that tier; -1 otherwise. */
     final int[] tierCascadeFrom;
+    /** Scratch for the nodes (matching days of a count), grown as needed; valid during one compute only. */
+    private int[] days = new int[32];
 
     EvaluationContext(EvaluationPlan plan, CompactRecord r, int asOf, int nodes, Detail detail) {
+        this(plan, nodes);
+        reset(r, asOf, detail);
+    }
+
+    /**
+     * An empty context, to be {@link #reset} for each learner: one per thread serves every learner
+     * that thread evaluates, so an evaluation allocates none of these tables.
+     */
+    EvaluationContext(EvaluationPlan plan, int nodes) {
         this.plan = plan;
-        this.detail = detail;
-        this.r = r;
-        this.n = r.countUpTo(asOf);
-        this.asOf = asOf;
         this.memo = new Timeline[nodes];
         this.missing = new String[nodes];
         this.unitDone = new int[plan.unitKind.length];
-        Arrays.fill(unitDone, Integer.MIN_VALUE);
+        this.levelDay = new int[plan.competencyCode.length * (plan.maxLevel + 1)];
+        this.levelsKnown = new boolean[plan.competencyCode.length];
         this.tierHeld = new Timeline[plan.tiers.length];
         this.tierRevoked = new int[plan.tiers.length];
         this.tierStatus = new TierStatus[plan.tiers.length];
         this.tierLapsed = new int[plan.tiers.length];
         this.tierCascadeFrom = new int[plan.tiers.length];
+    }
+
+    /** Forgets the previous learner and starts on {@code r} as of {@code asOf}. */
+    EvaluationContext reset(CompactRecord r, int asOf, Detail detail) {
+        this.detail = detail;
+        this.r = r;
+        this.n = r.countUpTo(asOf);
+        this.asOf = asOf;
+        Arrays.fill(memo, null);
+        Arrays.fill(missing, null);
+        Arrays.fill(unitDone, UNKNOWN);
+        Arrays.fill(levelsKnown, false);
+        Arrays.fill(tierHeld, null);
+        Arrays.fill(tierRevoked, 0);
+        Arrays.fill(tierStatus, null);
+        Arrays.fill(tierLapsed, 0);
+        Arrays.fill(tierCascadeFrom, 0);
+        return this;
+    }
+
+    /** A scratch array of at least {@code size} ints, for use inside one node's computation. */
+    int[] days(int size) {
+        if (days.length < size) {
+            days = new int[Math.max(size, days.length * 2)];
+        }
+        return days;
     }
 
     Timeline timeline(Node node) {
@@ -74,7 +116,7 @@ final class EvaluationContext {
     /** The first day the unit was complete, as its kind is completed; FOREVER when not yet. */
     int unitDone(int u) {
         int d = unitDone[u];
-        if (d == Integer.MIN_VALUE) {
+        if (d == UNKNOWN) {
             d = FOREVER;
             UnitKind kind = plan.unitKind[u];
             for (int i = 0; i < n && d == FOREVER; i++) {
@@ -107,8 +149,48 @@ final class EvaluationContext {
         return false;
     }
 
-    /** The first day the learner's level in competency c was at least {@code level}. */
+    /**
+     * The first day the learner's level in competency c was at least {@code level}: the first rating
+     * at that level or above, or the day the last unit of an evidence mapping giving that level or
+     * more was done, whichever came first. Worked out for every level of c in one pass.
+     */
     int competencyDay(int c, int level) {
+        int stride = plan.maxLevel + 1;
+        if (!levelsKnown[c]) {
+            levelsKnown[c] = true;
+            int base = c * stride;
+            Arrays.fill(levelDay, base, base + stride, FOREVER);
+            // events are in day order, so the first rating reaching a level is that level's day
+            for (int i = 0; i < n; i++) {
+                if (r.type[i] == CompactRecord.RATED && r.item[i] == c) {
+                    int top = Math.min(r.value[i], plan.maxLevel);
+                    for (int l = 1; l <= top; l++) {
+                        if (levelDay[base + l] == FOREVER) {
+                            levelDay[base + l] = r.day[i];
+                        }
+                    }
+                }
+            }
+            int[][] mappings = plan.evidenceUnits[c];
+            for (int m = 0; m < mappings.length; m++) {
+                int all = Integer.MIN_VALUE;
+                for (int u : mappings[m]) {
+                    all = Math.max(all, unitDone(u));
+                }
+                int top = Math.min(plan.evidenceLevel[c][m], plan.maxLevel);
+                for (int l = 1; l <= top; l++) {
+                    levelDay[base + l] = Math.min(levelDay[base + l], all);
+                }
+            }
+        }
+        if (level < 1 || level > plan.maxLevel) {
+            return competencyDayUncached(c, level);
+        }
+        return levelDay[c * stride + level];
+    }
+
+    /** {@link #competencyDay} for a level outside the scale (never asked by a valid programme). */
+    private int competencyDayUncached(int c, int level) {
         int d = FOREVER;
         for (int i = 0; i < n; i++) {
             if (r.type[i] == CompactRecord.RATED && r.item[i] == c && r.value[i] >= level) {

@@ -1,7 +1,7 @@
 package org.qipathways.progress.internal;
 
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.qipathways.programme.Programme;
 import org.qipathways.programme.UnitKind;
@@ -47,6 +47,13 @@ public final class EvaluationPlan {
     /** Tier indices in evaluation order: every tier after the tiers it holds. */
     final int[] tierOrder;
     private final int nodeCount;
+    /** Each competency's level 0 result, the same for every learner without a level in it. */
+    private final CompetencyLevel[] noLevel;
+    /**
+     * One context per thread, reset for each learner: its tables are allocated once per thread.
+     * An evaluation never calls out of the plan, so a thread is never in two evaluations at once.
+     */
+    private final ThreadLocal<EvaluationContext> contexts;
 
     /** Built by {@link PlanCompiler} only; the maps and arrays are handed over, never written again. */
     EvaluationPlan(Programme programme, Map<String, Integer> unitIndex, Map<String, Integer> competencyIndex,
@@ -67,6 +74,11 @@ public final class EvaluationPlan {
         this.tiers = tiers;
         this.tierOrder = tierOrder;
         this.nodeCount = nodeCount;
+        this.noLevel = new CompetencyLevel[competencyCode.length];
+        for (int c = 0; c < noLevel.length; c++) {
+            noLevel[c] = new CompetencyLevel(competencyCode[c], 0, null);
+        }
+        this.contexts = ThreadLocal.withInitial(() -> new EvaluationContext(this, nodeCount));
     }
 
     /** Compiles a programme; the programme is valid by construction, so this cannot fail. */
@@ -109,21 +121,48 @@ public final class EvaluationPlan {
 
     /** {@link #evaluate(CompactRecord, LocalDate)} building only the explanation {@code detail} asks for. */
     public Progress evaluate(CompactRecord record, LocalDate asOf, Detail detail) {
-        EvaluationContext c = new EvaluationContext(this, record, (int) asOf.toEpochDay(), nodeCount, detail);
-        TierProgress[] out = new TierProgress[tiers.length];
-        for (int t : tierOrder) {
-            out[t] = TierValidity.evaluate(tiers[t], c);
+        EvaluationContext c = contexts.get();
+        if (c.r != null) {
+            c = new EvaluationContext(this, nodeCount); // not expected: an evaluation inside an evaluation
         }
-        CompetencyLevel[] levels = new CompetencyLevel[competencyCode.length];
-        for (int comp = 0; comp < levels.length; comp++) {
-            int level = c.competencyLevel(comp);
-            levels[comp] = new CompetencyLevel(competencyCode[comp], level, level == 0 ? null : day(c.competencyDay(comp, level)));
+        c.reset(record, (int) asOf.toEpochDay(), detail);
+        try {
+            TierProgress[] out = new TierProgress[tiers.length];
+            for (int t : tierOrder) {
+                out[t] = TierValidity.evaluate(tiers[t], c);
+            }
+            CompetencyLevel[] levels = new CompetencyLevel[competencyCode.length];
+            for (int comp = 0; comp < levels.length; comp++) {
+                int level = c.competencyLevel(comp);
+                levels[comp] = level == 0 ? noLevel[comp]
+                        : new CompetencyLevel(competencyCode[comp], level, day(c.competencyDay(comp, level)));
+            }
+            // List.of copies the array once; Progress's List.copyOf then keeps that list as it is
+            return new Progress(record.learnerId, asOf, List.of(out), List.of(levels));
+        } finally {
+            c.r = null; // the context is free again, and holds no learner's record
         }
-        return new Progress(record.learnerId, asOf, Arrays.asList(out), Arrays.asList(levels));
     }
 
-    /** An epoch day as a date. */
+    /** Dates from 1900 to 2199, made once each and shared (a {@link LocalDate} is immutable). */
+    private static final int FIRST_CACHED_DAY = (int) LocalDate.of(1900, 1, 1).toEpochDay();
+    private static final LocalDate[] DATES = new LocalDate[(int) (LocalDate.of(2200, 1, 1).toEpochDay() - FIRST_CACHED_DAY)];
+
+    /**
+     * An epoch day as a date. Dates between 1900 and 2199 are made once and shared by every
+     * evaluation on every thread; two threads making the same one at once is harmless, since
+     * both are equal and a {@code LocalDate}'s fields are final, hence safely published.
+     */
     static LocalDate day(int epochDay) {
-        return LocalDate.ofEpochDay(epochDay);
+        int i = epochDay - FIRST_CACHED_DAY;
+        if (i < 0 || i >= DATES.length) {
+            return LocalDate.ofEpochDay(epochDay);
+        }
+        LocalDate d = DATES[i];
+        if (d == null) {
+            d = LocalDate.ofEpochDay(epochDay);
+            DATES[i] = d;
+        }
+        return d;
     }
 }

@@ -63,10 +63,12 @@ final class TierValidity {
             achieved = FOREVER; // a revoked tier is not achieved later
         }
         int stop = Math.min(revoked, cascade);
-        List<ValidityPeriod> periods = new ArrayList<>();
+        // most tiers of most learners are not achieved: no list to build for them
+        List<ValidityPeriod> periods = List.of();
         Timeline held = Timeline.NEVER;
         LocalDate expiresOn = null;
         if (achieved != FOREVER) {
+            periods = new ArrayList<>(2);
             if (!tier.expires()) {
                 held = Timeline.from(achieved);
                 periods.add(new ValidityPeriod(day(achieved), null, List.of()));
