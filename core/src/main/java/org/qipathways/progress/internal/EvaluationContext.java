@@ -2,7 +2,9 @@ package org.qipathways.progress.internal;
 
 import java.util.Arrays;
 import org.qipathways.programme.UnitKind;
+import org.qipathways.progress.CompetencyLevel;
 import org.qipathways.progress.Detail;
+import org.qipathways.progress.TierProgress;
 import org.qipathways.progress.TierStatus;
 
 /**
@@ -48,6 +50,11 @@ final class EvaluationContext {
     final int[] tierLapsed;
     /** For a tier no longer held because a tier it needs was revoked: that tier; -1 otherwise. */
     final int[] tierCascadeFrom;
+    /** Scratch for the plan: the tiers' and competencies' results before they are copied into lists. */
+    final TierProgress[] tierResults;
+    final CompetencyLevel[] levels;
+    /** Whether any explanation was worked out since the last reset (only then is {@link #missing} cleared). */
+    boolean explained;
     /** Scratch for the nodes (matching days of a count), grown as needed; valid during one compute only. */
     private int[] days = new int[32];
 
@@ -72,6 +79,8 @@ final class EvaluationContext {
         this.tierStatus = new TierStatus[plan.tiers.length];
         this.tierLapsed = new int[plan.tiers.length];
         this.tierCascadeFrom = new int[plan.tiers.length];
+        this.tierResults = new TierProgress[plan.tiers.length];
+        this.levels = new CompetencyLevel[plan.competencyCode.length];
     }
 
     /** Forgets the previous learner and starts on {@code r} as of {@code asOf}. */
@@ -81,7 +90,10 @@ final class EvaluationContext {
         this.n = r.countUpTo(asOf);
         this.asOf = asOf;
         Arrays.fill(memo, null);
-        Arrays.fill(missing, null);
+        if (explained) {
+            Arrays.fill(missing, null);
+            explained = false;
+        }
         Arrays.fill(unitDone, UNKNOWN);
         Arrays.fill(levelsKnown, false);
         Arrays.fill(tierHeld, null);

@@ -9,6 +9,7 @@ import org.qipathways.progress.CompetencyLevel;
 import org.qipathways.progress.Progress;
 import org.qipathways.progress.Detail;
 import org.qipathways.progress.TierProgress;
+import org.qipathways.progress.TierStatus;
 
 /**
  * A programme compiled for evaluation: codes interned to small integers, every requirement node
@@ -49,6 +50,14 @@ public final class EvaluationPlan {
     private final int nodeCount;
     /** Each competency's level 0 result, the same for every learner without a level in it. */
     private final CompetencyLevel[] noLevel;
+    /** Every competency at level 0: the competencies of most learners. */
+    private final List<CompetencyLevel> noLevels;
+    /**
+     * Lists of shared tier results ({@link TierPlan#undated}), by the tiers' statuses as a number
+     * in base 5; made on first use and shared (an immutable list is safely published). Null when
+     * the programme has too many tiers for a table.
+     */
+    private final List<TierProgress>[] undatedTiers;
     /**
      * One context per thread, reset for each learner: its tables are allocated once per thread.
      * An evaluation never calls out of the plan, so a thread is never in two evaluations at once.
@@ -78,6 +87,10 @@ public final class EvaluationPlan {
         for (int c = 0; c < noLevel.length; c++) {
             noLevel[c] = new CompetencyLevel(competencyCode[c], 0, null);
         }
+        this.noLevels = List.of(noLevel);
+        @SuppressWarnings("unchecked")
+        List<TierProgress>[] lists = tiers.length <= 6 ? new List[(int) Math.pow(STATUSES, tiers.length)] : null;
+        this.undatedTiers = lists;
         this.contexts = ThreadLocal.withInitial(() -> new EvaluationContext(this, nodeCount));
     }
 
@@ -127,21 +140,42 @@ public final class EvaluationPlan {
         }
         c.reset(record, (int) asOf.toEpochDay(), detail);
         try {
-            TierProgress[] out = new TierProgress[tiers.length];
+            TierProgress[] out = c.tierResults;
+            boolean undated = undatedTiers != null;
             for (int t : tierOrder) {
                 out[t] = TierValidity.evaluate(tiers[t], c);
+                undated &= out[t] == tiers[t].undated[out[t].status().ordinal()];
             }
-            CompetencyLevel[] levels = new CompetencyLevel[competencyCode.length];
+            CompetencyLevel[] levels = c.levels;
+            boolean none = true;
             for (int comp = 0; comp < levels.length; comp++) {
                 int level = c.competencyLevel(comp);
+                none &= level == 0;
                 levels[comp] = level == 0 ? noLevel[comp]
                         : new CompetencyLevel(competencyCode[comp], level, day(c.competencyDay(comp, level)));
             }
-            // List.of copies the array once; Progress's List.copyOf then keeps that list as it is
-            return new Progress(record.learnerId, asOf, List.of(out), List.of(levels));
+            // List.of copies the context's arrays; Progress's List.copyOf then keeps those lists as they are
+            return new Progress(record.learnerId, asOf, undated ? undatedTiers(out) : List.of(out),
+                    none ? noLevels : List.of(levels));
         } finally {
             c.r = null; // the context is free again, and holds no learner's record
         }
+    }
+
+    private static final int STATUSES = TierStatus.values().length;
+
+    /** The shared list of these shared tier results. */
+    private List<TierProgress> undatedTiers(TierProgress[] out) {
+        int key = 0;
+        for (TierProgress t : out) {
+            key = key * STATUSES + t.status().ordinal();
+        }
+        List<TierProgress> l = undatedTiers[key];
+        if (l == null) {
+            l = List.of(out);
+            undatedTiers[key] = l;
+        }
+        return l;
     }
 
     /** Dates from 1900 to 2199, made once each and shared (a {@link LocalDate} is immutable). */

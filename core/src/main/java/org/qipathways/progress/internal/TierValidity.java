@@ -137,6 +137,9 @@ final class TierValidity {
         }
         c.tierStatus[index] = status;
         c.tierLapsed[index] = status == TierStatus.LAPSED && expiresOn != null ? (int) expiresOn.toEpochDay() + 1 : FOREVER;
+        if (achieved == FOREVER && revoked == FOREVER && ruleResult == null && renewalResult == null && unmet.isEmpty()) {
+            return t.undated[status.ordinal()]; // nothing of this learner's own in it: the shared one
+        }
         return new TierProgress(tier.code(), tier.title(), status, achieved == FOREVER ? null : day(achieved),
                 expiresOn, revoked == FOREVER ? null : day(revoked), reason, periods, ruleResult, renewalResult, unmet);
     }
