@@ -19,7 +19,6 @@ import org.qipathways.progress.TierStatus;
  */
 final class EvaluationContext {
     private static final int FOREVER = Timeline.FOREVER;
-    private static final int UNKNOWN = Integer.MIN_VALUE;
 
     final EvaluationPlan plan;
     /** How much of the explanation to build. */
@@ -30,18 +29,34 @@ final class EvaluationContext {
     int n;
     /** The date judged, as an epoch day. */
     int asOf;
-    /** Each node's timeline by node id, once computed. */
-    final Timeline[] memo;
+    /**
+     * Each node's timeline by node id, once computed in this evaluation: valid where its stamp is
+     * {@link #stamp}, so a reset clears every table by counting instead of filling.
+     */
+    private final Timeline[] memo;
+    private final int[] memoStamp;
+    /** This evaluation's number; 0 marks nothing worked out. */
+    private int stamp;
+    /**
+     * Which units have an event (completion, attempt, attendance, evidence) and which competencies a
+     * rating, as bits by index, from one pass over the events at reset; a bit at 63 stands for
+     * that index and every higher one, so a set bit means "maybe", a clear one "none".
+     */
+    private long unitSeen;
+    private long ratedSeen;
+    /** By competency: the units of all its evidence mappings as bits, when every mapping needs one (else -1). */
+    private final long[] competencyUnits;
     /** Each node's explanation by node id, once worked out. */
     final String[] missing;
-    /** Each unit's first day done, by unit index; {@code Integer.MIN_VALUE} until worked out. */
-    final int[] unitDone;
+    /** Each unit's first day done, by unit index, where its stamp is {@link #stamp}. */
+    private final int[] unitDone;
+    private final int[] unitStamp;
     /**
      * The first day of each level of each competency ({@code c * (maxLevel + 1) + level}), worked out
      * for all levels of a competency at once; {@code levelsKnown[c]} says whether it has been.
      */
     private final int[] levelDay;
-    private final boolean[] levelsKnown;
+    private final int[] levelStamp;
     // What each tier's evaluation decided, by tier index, for the tiers that need it
     // (HoldsTierNode). The plan evaluates a tier before every tier that holds it.
     final Timeline[] tierHeld;
@@ -70,10 +85,24 @@ final class EvaluationContext {
     EvaluationContext(EvaluationPlan plan, int nodes) {
         this.plan = plan;
         this.memo = new Timeline[nodes];
+        this.memoStamp = new int[nodes];
         this.missing = new String[nodes];
         this.unitDone = new int[plan.unitKind.length];
+        this.unitStamp = new int[plan.unitKind.length];
         this.levelDay = new int[plan.competencyCode.length * (plan.maxLevel + 1)];
-        this.levelsKnown = new boolean[plan.competencyCode.length];
+        this.levelStamp = new int[plan.competencyCode.length];
+        this.competencyUnits = new long[plan.competencyCode.length];
+        for (int c = 0; c < competencyUnits.length; c++) {
+            for (int[] mapping : plan.evidenceUnits[c]) {
+                if (mapping.length == 0) {
+                    competencyUnits[c] = -1L; // a mapping needing no unit: no shortcut
+                    break;
+                }
+                for (int u : mapping) {
+                    competencyUnits[c] |= bit(u);
+                }
+            }
+        }
         this.tierHeld = new Timeline[plan.tiers.length];
         this.tierRevoked = new int[plan.tiers.length];
         this.tierStatus = new TierStatus[plan.tiers.length];
@@ -89,13 +118,27 @@ final class EvaluationContext {
         this.r = r;
         this.n = r.countUpTo(asOf);
         this.asOf = asOf;
-        Arrays.fill(memo, null);
         if (explained) {
             Arrays.fill(missing, null);
             explained = false;
         }
-        Arrays.fill(unitDone, UNKNOWN);
-        Arrays.fill(levelsKnown, false);
+        if (++stamp == 0) { // after 2^32 evaluations: forget every stamp and count again
+            Arrays.fill(memoStamp, 0);
+            Arrays.fill(unitStamp, 0);
+            Arrays.fill(levelStamp, 0);
+            stamp = 1;
+        }
+        long units = 0;
+        long rated = 0;
+        for (int i = 0; i < n; i++) {
+            if (r.type[i] <= CompactRecord.EVIDENCE) {
+                units |= bit(r.item[i]);
+            } else if (r.type[i] == CompactRecord.RATED) {
+                rated |= bit(r.item[i]);
+            }
+        }
+        unitSeen = units;
+        ratedSeen = rated;
         Arrays.fill(tierHeld, null);
         Arrays.fill(tierRevoked, 0);
         Arrays.fill(tierStatus, null);
@@ -112,12 +155,19 @@ final class EvaluationContext {
         return days;
     }
 
+    /** The bit standing for index i in {@link #unitSeen} and {@link #ratedSeen}. */
+    private static long bit(int i) {
+        return 1L << Math.min(i, 63);
+    }
+
     Timeline timeline(Node node) {
-        Timeline t = memo[node.id];
-        if (t == null) {
-            t = node.compute(this);
-            memo[node.id] = t;
+        int id = node.id;
+        if (memoStamp[id] == stamp) {
+            return memo[id];
         }
+        Timeline t = node.compute(this);
+        memo[id] = t;
+        memoStamp[id] = stamp;
         return t;
     }
 
@@ -127,32 +177,42 @@ final class EvaluationContext {
 
     /** The first day the unit was complete, as its kind is completed; FOREVER when not yet. */
     int unitDone(int u) {
-        int d = unitDone[u];
-        if (d == UNKNOWN) {
-            d = FOREVER;
-            UnitKind kind = plan.unitKind[u];
-            for (int i = 0; i < n && d == FOREVER; i++) {
-                if (r.item[i] != u) {
-                    continue;
-                }
-                byte t = r.type[i];
-                boolean done = switch (kind) {
-                    case ONLINE_MODULE -> t == CompactRecord.COMPLETED;
-                    case ASSESSMENT -> t == CompactRecord.ASSESSED && r.value[i] >= plan.passMark[u];
-                    case WORKSHOP, SESSION -> t == CompactRecord.ATTENDED || t == CompactRecord.COMPLETED;
-                    case EVIDENCE -> t == CompactRecord.EVIDENCE && r.value[i] == CompactRecord.APPROVED;
-                };
-                if (done) {
-                    d = r.day[i];
-                }
-            }
-            unitDone[u] = d;
+        if ((unitSeen & bit(u)) == 0) {
+            return FOREVER; // no event of the unit at all
         }
+        if (unitStamp[u] == stamp) {
+            return unitDone[u];
+        }
+        int d = FOREVER;
+        UnitKind kind = plan.unitKind[u];
+        for (int i = 0; i < n && d == FOREVER; i++) {
+            if (r.item[i] != u) {
+                continue;
+            }
+            byte t = r.type[i];
+            boolean done = switch (kind) {
+                case ONLINE_MODULE -> t == CompactRecord.COMPLETED;
+                case ASSESSMENT -> t == CompactRecord.ASSESSED && r.value[i] >= plan.passMark[u];
+                case WORKSHOP, SESSION -> t == CompactRecord.ATTENDED || t == CompactRecord.COMPLETED;
+                case EVIDENCE -> t == CompactRecord.EVIDENCE && r.value[i] == CompactRecord.APPROVED;
+            };
+            if (done) {
+                d = r.day[i];
+            }
+        }
+        unitDone[u] = d;
+        unitStamp[u] = stamp;
         return d;
     }
 
     /** Whether any event concerns the unit (an attempt, a submission...). */
     boolean anyUnitEvent(int u) {
+        if ((unitSeen & bit(u)) == 0) {
+            return false;
+        }
+        if (u < 63) {
+            return true; // the bit is the unit's own
+        }
         for (int i = 0; i < n; i++) {
             if (r.item[i] == u && r.type[i] <= CompactRecord.EVIDENCE) {
                 return true;
@@ -168,8 +228,12 @@ final class EvaluationContext {
      */
     int competencyDay(int c, int level) {
         int stride = plan.maxLevel + 1;
-        if (!levelsKnown[c]) {
-            levelsKnown[c] = true;
+        if ((ratedSeen & bit(c)) == 0 && competencyUnits[c] != -1L && (unitSeen & competencyUnits[c]) == 0) {
+            // no rating, and every evidence mapping lacks a unit with any event: no level at all
+            return level < 1 ? competencyDayUncached(c, level) : FOREVER;
+        }
+        if (levelStamp[c] != stamp) {
+            levelStamp[c] = stamp;
             int base = c * stride;
             Arrays.fill(levelDay, base, base + stride, FOREVER);
             // events are in day order, so the first rating reaching a level is that level's day
