@@ -139,11 +139,13 @@ final class EvaluationContext {
         }
         unitSeen = units;
         ratedSeen = rated;
-        Arrays.fill(tierHeld, null);
-        Arrays.fill(tierRevoked, 0);
-        Arrays.fill(tierStatus, null);
-        Arrays.fill(tierLapsed, 0);
-        Arrays.fill(tierCascadeFrom, 0);
+        for (int t = 0; t < tierHeld.length; t++) {
+            tierHeld[t] = null;
+            tierRevoked[t] = 0;
+            tierStatus[t] = null;
+            tierLapsed[t] = 0;
+            tierCascadeFrom[t] = 0;
+        }
         return this;
     }
 
@@ -235,7 +237,9 @@ final class EvaluationContext {
         if (levelStamp[c] != stamp) {
             levelStamp[c] = stamp;
             int base = c * stride;
-            Arrays.fill(levelDay, base, base + stride, FOREVER);
+            for (int l = base; l < base + stride; l++) {
+                levelDay[l] = FOREVER; // a loop: Arrays.fill is a call that showed in profiles at this size
+            }
             // events are in day order, so the first rating reaching a level is that level's day
             for (int i = 0; i < n; i++) {
                 if (r.type[i] == CompactRecord.RATED && r.item[i] == c) {
