@@ -90,6 +90,11 @@ public final class CompactRecord {
             this.learnerId = learnerId;
         }
 
+        /** Whether the builder resolves codes against {@code p}. */
+        boolean isFor(EvaluationPlan p) {
+            return plan == p;
+        }
+
         /** Empties the builder for another learner, keeping its arrays. */
         Builder reset(String learnerId) {
             this.learnerId = learnerId;

@@ -59,10 +59,11 @@ public final class EvaluationPlan {
      */
     private final List<TierProgress>[] undatedTiers;
     /**
-     * One context per thread, reset for each learner: its tables are allocated once per thread.
-     * An evaluation never calls out of the plan, so a thread is never in two evaluations at once.
+     * Each thread's context, reset for each learner: its tables are allocated once per thread, not
+     * per learner. One slot per thread for all plans (static), holding the last plan's, so a
+     * long-lived thread keeps at most one plan alive, not every plan it ever evaluated.
      */
-    private final ThreadLocal<EvaluationContext> contexts;
+    private static final ThreadLocal<EvaluationContext> CONTEXTS = new ThreadLocal<>();
 
     /** Built by {@link PlanCompiler} only; the maps and arrays are handed over, never written again. */
     EvaluationPlan(Programme programme, Map<String, Integer> unitIndex, Map<String, Integer> competencyIndex,
@@ -91,7 +92,6 @@ public final class EvaluationPlan {
         @SuppressWarnings("unchecked")
         List<TierProgress>[] lists = tiers.length <= 6 ? new List[(int) Math.pow(STATUSES, tiers.length)] : null;
         this.undatedTiers = lists;
-        this.contexts = ThreadLocal.withInitial(() -> new EvaluationContext(this, nodeCount));
     }
 
     /** Compiles a programme; the programme is valid by construction, so this cannot fail. */
@@ -134,8 +134,11 @@ public final class EvaluationPlan {
 
     /** {@link #evaluate(CompactRecord, LocalDate)} building only the explanation {@code detail} asks for. */
     public Progress evaluate(CompactRecord record, LocalDate asOf, Detail detail) {
-        EvaluationContext c = contexts.get();
-        if (c.r != null) {
+        EvaluationContext c = CONTEXTS.get();
+        if (c == null || c.plan != this) {
+            c = new EvaluationContext(this, nodeCount);
+            CONTEXTS.set(c);
+        } else if (c.r != null) {
             c = new EvaluationContext(this, nodeCount); // not expected: an evaluation inside an evaluation
         }
         c.reset(record, (int) asOf.toEpochDay(), detail);

@@ -30,12 +30,14 @@ public final class PlanEvaluator implements Evaluator {
     private static final int IN_FLIGHT_PER_THREAD = 4;
 
     private final EvaluationPlan plan;
-    /** One builder per thread, refilled for each learner: its arrays are allocated once per thread. */
-    private final ThreadLocal<CompactRecord.Builder> builders;
+    /**
+     * Each thread's builder, refilled for each learner: its arrays are allocated once per thread.
+     * One slot per thread for all evaluators (static), so a thread keeps at most one plan alive.
+     */
+    private static final ThreadLocal<CompactRecord.Builder> BUILDERS = new ThreadLocal<>();
 
     public PlanEvaluator(Programme programme) {
         this.plan = EvaluationPlan.compile(programme);
-        this.builders = ThreadLocal.withInitial(() -> new CompactRecord.Builder(plan, ""));
     }
 
     @Override
@@ -58,7 +60,12 @@ public final class PlanEvaluator implements Evaluator {
      * until the thread compacts the next one, so it is evaluated straight away and dropped.
      */
     private CompactRecord compact(LearnerRecord record) {
-        CompactRecord.Builder b = builders.get().reset(record.learnerId());
+        CompactRecord.Builder b = BUILDERS.get();
+        if (b == null || !b.isFor(plan)) {
+            b = new CompactRecord.Builder(plan, record.learnerId());
+            BUILDERS.set(b);
+        }
+        b.reset(record.learnerId());
         for (LearnerEvent e : record.events()) {
             if (e instanceof LearnerEvent.Completed x) {
                 b.completed(x.date(), x.item());
