@@ -27,14 +27,15 @@ public final class CompactRecord {
     private static final int DAY_OFFSET = 1 << 18;
     private static final int INDEX_BITS = 20;
 
-    final String learnerId;
-    final int size;
-    final int[] day;
-    final byte[] type;
-    final int[] item;
-    final int[] value;
+    // Not final: a per-thread Builder refills one record for learner after learner (see Builder#reuse).
+    String learnerId;
+    int size;
+    int[] day;
+    byte[] type;
+    int[] item;
+    int[] value;
     /** Revocation reasons, indexed by the value of a REVOKED event. */
-    final String[] reasons;
+    String[] reasons;
 
     private CompactRecord(String learnerId, int size, int[] day, byte[] type, int[] item, int[] value, String[] reasons) {
         this.learnerId = learnerId;
@@ -66,18 +67,40 @@ public final class CompactRecord {
      * Events may come in any order.
      */
     public static final class Builder {
+        private static final String[] NO_REASONS = new String[0];
+
         private final EvaluationPlan plan;
-        private final String learnerId;
+        private String learnerId;
         private int size;
         private int[] day = new int[16];
         private byte[] type = new byte[16];
         private int[] item = new int[16];
         private int[] value = new int[16];
-        private String[] reasons = new String[0];
+        private String[] reasons = NO_REASONS;
+        // For reuse only: sort keys, the arrays events are sorted into, and the record handed out.
+        private long[] keys;
+        private int[] day2;
+        private byte[] type2;
+        private int[] item2;
+        private int[] value2;
+        private CompactRecord shared;
 
         public Builder(EvaluationPlan plan, String learnerId) {
             this.plan = plan;
             this.learnerId = learnerId;
+        }
+
+        /** Whether the builder resolves codes against {@code p}. */
+        boolean isFor(EvaluationPlan p) {
+            return plan == p;
+        }
+
+        /** Empties the builder for another learner, keeping its arrays. */
+        Builder reset(String learnerId) {
+            this.learnerId = learnerId;
+            this.size = 0;
+            this.reasons = NO_REASONS;
+            return this;
         }
 
         public Builder completed(LocalDate date, String unit) {
@@ -126,7 +149,7 @@ public final class CompactRecord {
                 item = Arrays.copyOf(item, n);
                 value = Arrays.copyOf(value, n);
             }
-            day[size] = (int) date.toEpochDay();
+            day[size] = (int) epochDay;
             type[size] = t;
             item[size] = i;
             value[size] = v;
@@ -134,9 +157,91 @@ public final class CompactRecord {
             return this;
         }
 
+        /**
+         * The events as a record like {@link #build()}'s, but in the builder's own arrays, and the
+         * same record object each time: valid until the next {@link #reset}, so for a builder that
+         * belongs to one thread and whose record is dropped before the next learner. Events that
+         * already come in the record's order (as {@code LearnerRecord}'s sorted events mostly do)
+         * are not sorted again.
+         */
+        CompactRecord reuse() {
+            String[] sortedReasons = reasons.length == 0 ? NO_REASONS : numberReasons();
+            if (size >= 1 << INDEX_BITS) {
+                throw new IllegalArgumentException("Learner " + learnerId + " has " + size
+                        + " events; at most " + ((1 << INDEX_BITS) - 1) + " are supported");
+            }
+            if (keys == null || keys.length < day.length) {
+                keys = new long[day.length];
+                day2 = new int[day.length];
+                type2 = new byte[day.length];
+                item2 = new int[day.length];
+                value2 = new int[day.length];
+            }
+            boolean sorted = true;
+            long previous = Long.MIN_VALUE;
+            for (int i = 0; i < size; i++) {
+                long k = key(i);
+                keys[i] = k;
+                sorted &= k > previous;
+                previous = k;
+            }
+            if (!sorted) {
+                Arrays.sort(keys, 0, size);
+                for (int i = 0; i < size; i++) {
+                    int o = (int) (keys[i] & ((1 << INDEX_BITS) - 1));
+                    day2[i] = day[o];
+                    type2[i] = type[o];
+                    item2[i] = item[o];
+                    value2[i] = value[o];
+                }
+                int[] d = day;
+                day = day2;
+                day2 = d;
+                byte[] t = type;
+                type = type2;
+                type2 = t;
+                int[] it = item;
+                item = item2;
+                item2 = it;
+                int[] v = value;
+                value = value2;
+                value2 = v;
+            }
+            if (shared == null) {
+                shared = new CompactRecord(learnerId, size, day, type, item, value, sortedReasons);
+            } else {
+                shared.learnerId = learnerId;
+                shared.size = size;
+                shared.day = day;
+                shared.type = type;
+                shared.item = item;
+                shared.value = value;
+                shared.reasons = sortedReasons;
+            }
+            return shared;
+        }
+
+        /** Numbers the revocation reasons in text order and renumbers the REVOKED events' values to match. */
+        private String[] numberReasons() {
+            String[] sortedReasons = Arrays.stream(reasons).distinct().sorted().toArray(String[]::new);
+            for (int i = 0; i < size; i++) {
+                if (type[i] == REVOKED) {
+                    value[i] = Arrays.binarySearch(sortedReasons, reasons[value[i]]);
+                }
+            }
+            return sortedReasons;
+        }
+
+        /** Event i's sort key: day, type, item, value, arrival index. */
+        private long key(int i) {
+            return ((long) (day[i] + DAY_OFFSET) << 43) | ((long) type[i] << 40) | ((long) item[i] << 30)
+                    | ((long) value[i] << 20) | i;
+        }
+
         public CompactRecord build() {
             // Revocation reasons are numbered in text order, so the order events arrived in cannot matter.
-            String[] sortedReasons = Arrays.stream(reasons).distinct().sorted().toArray(String[]::new);
+            String[] sortedReasons = reasons.length == 0 ? NO_REASONS
+                    : Arrays.stream(reasons).distinct().sorted().toArray(String[]::new);
             if (size >= 1 << INDEX_BITS) {
                 throw new IllegalArgumentException("Learner " + learnerId + " has " + size
                         + " events; at most " + ((1 << INDEX_BITS) - 1) + " are supported");

@@ -64,7 +64,7 @@ final class CountNode extends Node {
 
     @Override
     Timeline compute(EvaluationContext c) {
-        int[] days = new int[c.n];
+        int[] days = c.days(c.n);
         int m = collect(c, days);
         if (m < needed) {
             return Timeline.NEVER;
@@ -98,7 +98,7 @@ final class CountNode extends Node {
 
     @Override
     String explain(EvaluationContext c) {
-        int[] days = new int[c.n];
+        int[] days = c.days(c.n);
         int m = collect(c, days);
         int have = m;
         if (lookback != null) {

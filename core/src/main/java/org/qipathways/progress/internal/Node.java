@@ -52,6 +52,7 @@ abstract sealed class Node
         if (m == null) {
             m = explain(c);
             c.missing[id] = m;
+            c.explained = true;
         }
         return m;
     }

@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.qipathways.programme.Programme;
 import org.qipathways.progress.Detail;
@@ -28,6 +30,11 @@ public final class PlanEvaluator implements Evaluator {
     private static final int IN_FLIGHT_PER_THREAD = 4;
 
     private final EvaluationPlan plan;
+    /**
+     * Each thread's builder, refilled for each learner: its arrays are allocated once per thread.
+     * One slot per thread for all evaluators (static), so a thread keeps at most one plan alive.
+     */
+    private static final ThreadLocal<CompactRecord.Builder> BUILDERS = new ThreadLocal<>();
 
     public PlanEvaluator(Programme programme) {
         this.plan = EvaluationPlan.compile(programme);
@@ -48,9 +55,17 @@ public final class PlanEvaluator implements Evaluator {
         return plan.evaluate(compact(record), asOf, detail);
     }
 
-    /** The learner's events resolved against the plan. */
+    /**
+     * The learner's events resolved against the plan, in this thread's builder: the record is valid
+     * until the thread compacts the next one, so it is evaluated straight away and dropped.
+     */
     private CompactRecord compact(LearnerRecord record) {
-        CompactRecord.Builder b = new CompactRecord.Builder(plan, record.learnerId());
+        CompactRecord.Builder b = BUILDERS.get();
+        if (b == null || !b.isFor(plan)) {
+            b = new CompactRecord.Builder(plan, record.learnerId());
+            BUILDERS.set(b);
+        }
+        b.reset(record.learnerId());
         for (LearnerEvent e : record.events()) {
             if (e instanceof LearnerEvent.Completed x) {
                 b.completed(x.date(), x.item());
@@ -72,7 +87,7 @@ public final class PlanEvaluator implements Evaluator {
                 b.revoked(x.date(), x.item(), x.reason());
             }
         }
-        return b.build();
+        return b.reuse();
     }
 
     @Override
@@ -94,27 +109,42 @@ public final class PlanEvaluator implements Evaluator {
             }
             return;
         }
-        // An ordered pipeline: chunks are evaluated on the pool while the calling thread hands the
-        // oldest finished chunk to the sink, so results keep input order and memory stays bounded.
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "qip-evaluator");
-            t.setDaemon(true);
-            return t;
-        });
-        ArrayDeque<Future<Progress[]>> inFlight = new ArrayDeque<>();
+        // An ordered pipeline: chunks are evaluated by threads - 1 pool threads and by the calling
+        // thread, which, while the oldest chunk is not done, takes a queued chunk and evaluates it
+        // itself; then hands the oldest chunk to the sink. So results keep input order, memory stays
+        // bounded, and exactly `threads` threads evaluate (a pool of `threads` beside a waiting
+        // caller left one core's worth of hand-over and waking per chunk to the caller).
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads - 1, threads - 1, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "qip-evaluator");
+                    t.setDaemon(true);
+                    return t;
+                });
+        BlockingQueue<Runnable> queued = pool.getQueue();
+        ArrayDeque<FutureTask<Progress[]>> inFlight = new ArrayDeque<>();
         try {
             while (records.hasNext() || !inFlight.isEmpty()) {
                 while (records.hasNext() && inFlight.size() < IN_FLIGHT_PER_THREAD * threads) {
                     LearnerRecord[] chunk = nextChunk(records);
-                    inFlight.add(pool.submit(() -> {
+                    FutureTask<Progress[]> task = new FutureTask<>(() -> {
                         Progress[] done = new Progress[chunk.length];
                         for (int i = 0; i < chunk.length; i++) {
                             done[i] = evaluate(chunk[i], asOf, detail);
                         }
                         return done;
-                    }));
+                    });
+                    inFlight.add(task);
+                    pool.execute(task);
                 }
-                for (Progress p : inFlight.poll().get()) {
+                FutureTask<Progress[]> oldest = inFlight.poll();
+                while (!oldest.isDone()) {
+                    Runnable next = queued.poll();
+                    if (next == null) {
+                        break; // every chunk is taken: wait for the oldest
+                    }
+                    next.run();
+                }
+                for (Progress p : oldest.get()) {
                     sink.accept(p);
                 }
             }

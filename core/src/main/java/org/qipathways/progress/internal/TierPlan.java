@@ -1,6 +1,9 @@
 package org.qipathways.progress.internal;
 
+import java.util.List;
 import org.qipathways.programme.Tier;
+import org.qipathways.progress.TierProgress;
+import org.qipathways.progress.TierStatus;
 
 /**
  * One tier compiled: its rule and renewal rule as nodes, and the tiers it needs. A tier needs
@@ -18,6 +21,11 @@ final class TierPlan {
     final int[] directDeps;
     /** Every tier it needs, directly or through other tiers, by index. */
     final int[] dependsOn;
+    /**
+     * By status: the result of a learner who never achieved the tier nor had it revoked, when no
+     * words or trees are asked for. It is the same for every such learner, so it is shared.
+     */
+    final TierProgress[] undated;
 
     TierPlan(int index, Tier tier, Node rule, Node renewal, int[] directDeps, int[] dependsOn) {
         this.index = index;
@@ -26,5 +34,10 @@ final class TierPlan {
         this.renewal = renewal;
         this.directDeps = directDeps;
         this.dependsOn = dependsOn;
+        this.undated = new TierProgress[TierStatus.values().length];
+        for (TierStatus s : TierStatus.values()) {
+            undated[s.ordinal()] = new TierProgress(tier.code(), tier.title(), s, null, null, null, null, List.of(),
+                    null, null, List.of());
+        }
     }
 }

@@ -63,10 +63,12 @@ final class TierValidity {
             achieved = FOREVER; // a revoked tier is not achieved later
         }
         int stop = Math.min(revoked, cascade);
-        List<ValidityPeriod> periods = new ArrayList<>();
+        // most tiers of most learners are not achieved: no list to build for them
+        List<ValidityPeriod> periods = List.of();
         Timeline held = Timeline.NEVER;
         LocalDate expiresOn = null;
         if (achieved != FOREVER) {
+            periods = new ArrayList<>(2);
             if (!tier.expires()) {
                 held = Timeline.from(achieved);
                 periods.add(new ValidityPeriod(day(achieved), null, List.of()));
@@ -135,6 +137,9 @@ final class TierValidity {
         }
         c.tierStatus[index] = status;
         c.tierLapsed[index] = status == TierStatus.LAPSED && expiresOn != null ? (int) expiresOn.toEpochDay() + 1 : FOREVER;
+        if (achieved == FOREVER && revoked == FOREVER && ruleResult == null && renewalResult == null && unmet.isEmpty()) {
+            return t.undated[status.ordinal()]; // nothing of this learner's own in it: the shared one
+        }
         return new TierProgress(tier.code(), tier.title(), status, achieved == FOREVER ? null : day(achieved),
                 expiresOn, revoked == FOREVER ? null : day(revoked), reason, periods, ruleResult, renewalResult, unmet);
     }
