@@ -15,7 +15,6 @@ import org.qipathways.moodle.MoodleCall;
 import org.qipathways.moodle.MoodleClient;
 import org.qipathways.moodle.ReplyTooLargeException;
 import org.qipathways.moodle.ws.ActivitiesCompletion;
-import org.qipathways.moodle.ws.CourseCompletion;
 import org.qipathways.moodle.ws.EnrolledUser;
 import org.qipathways.moodle.ws.GradeItems;
 import org.qipathways.programme.Programme;
