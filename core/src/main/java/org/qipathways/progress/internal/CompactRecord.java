@@ -166,10 +166,7 @@ public final class CompactRecord {
          */
         CompactRecord reuse() {
             String[] sortedReasons = reasons.length == 0 ? NO_REASONS : numberReasons();
-            if (size >= 1 << INDEX_BITS) {
-                throw new IllegalArgumentException("Learner " + learnerId + " has " + size
-                        + " events; at most " + ((1 << INDEX_BITS) - 1) + " are supported");
-            }
+            checkSize();
             if (keys == null || keys.length < day.length) {
                 keys = new long[day.length];
                 day2 = new int[day.length];
@@ -187,13 +184,7 @@ public final class CompactRecord {
             }
             if (!sorted) {
                 Arrays.sort(keys, 0, size);
-                for (int i = 0; i < size; i++) {
-                    int o = (int) (keys[i] & ((1 << INDEX_BITS) - 1));
-                    day2[i] = day[o];
-                    type2[i] = type[o];
-                    item2[i] = item[o];
-                    value2[i] = value[o];
-                }
+                inKeyOrder(keys, day2, type2, item2, value2);
                 int[] d = day;
                 day = day2;
                 day2 = d;
@@ -232,6 +223,24 @@ public final class CompactRecord {
             return sortedReasons;
         }
 
+        /** Copies the events into {@code d, t, it, v} in the order of the sorted {@code keys}. */
+        private void inKeyOrder(long[] keys, int[] d, byte[] t, int[] it, int[] v) {
+            for (int i = 0; i < size; i++) {
+                int o = (int) (keys[i] & ((1 << INDEX_BITS) - 1));
+                d[i] = day[o];
+                t[i] = type[o];
+                it[i] = item[o];
+                v[i] = value[o];
+            }
+        }
+
+        private void checkSize() {
+            if (size >= 1 << INDEX_BITS) {
+                throw new IllegalArgumentException("Learner " + learnerId + " has " + size
+                        + " events; at most " + ((1 << INDEX_BITS) - 1) + " are supported");
+            }
+        }
+
         /** Event i's sort key: day, type, item, value, arrival index. */
         private long key(int i) {
             return ((long) (day[i] + DAY_OFFSET) << 43) | ((long) type[i] << 40) | ((long) item[i] << 30)
@@ -240,32 +249,19 @@ public final class CompactRecord {
 
         public CompactRecord build() {
             // Revocation reasons are numbered in text order, so the order events arrived in cannot matter.
-            String[] sortedReasons = reasons.length == 0 ? NO_REASONS
-                    : Arrays.stream(reasons).distinct().sorted().toArray(String[]::new);
-            if (size >= 1 << INDEX_BITS) {
-                throw new IllegalArgumentException("Learner " + learnerId + " has " + size
-                        + " events; at most " + ((1 << INDEX_BITS) - 1) + " are supported");
-            }
+            String[] sortedReasons = reasons.length == 0 ? NO_REASONS : numberReasons();
+            checkSize();
             // One primitive sort on packed keys (day, type, item, value, arrival index): no boxing.
             long[] keys = new long[size];
             for (int i = 0; i < size; i++) {
-                int v = type[i] == REVOKED ? Arrays.binarySearch(sortedReasons, reasons[value[i]]) : value[i];
-                value[i] = v;
-                keys[i] = ((long) (day[i] + DAY_OFFSET) << 43) | ((long) type[i] << 40) | ((long) item[i] << 30)
-                        | ((long) v << 20) | i;
+                keys[i] = key(i);
             }
             Arrays.sort(keys);
             int[] d = new int[size];
             byte[] t = new byte[size];
             int[] it = new int[size];
             int[] v = new int[size];
-            for (int i = 0; i < size; i++) {
-                int o = (int) (keys[i] & ((1 << INDEX_BITS) - 1));
-                d[i] = day[o];
-                t[i] = type[o];
-                it[i] = item[o];
-                v[i] = value[o];
-            }
+            inKeyOrder(keys, d, t, it, v);
             return new CompactRecord(learnerId, size, d, t, it, v, sortedReasons);
         }
     }
